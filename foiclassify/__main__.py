@@ -1,0 +1,5 @@
+"""``python -m foiclassify``."""
+
+from foiclassify.cli import main
+
+main()
