@@ -1,0 +1,95 @@
+"""From preprocessed requests to a feature matrix.
+
+The vectorizer is a plain scikit-learn :class:`~sklearn.compose.ColumnTransformer` over the frame
+made by :func:`foiclassify.preprocess.to_frame`: word and character TF-IDF on the lemmatised text,
+a one-hot authority type, and the practice cues and request-shape features as numbers. It holds no
+custom callables, so it can be saved with skops and loaded without trusting any of our code.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field
+
+from foiclassify.data import AUTHORITY_TYPES
+from foiclassify.preprocess import feature_names
+
+if TYPE_CHECKING:
+    from sklearn.compose import ColumnTransformer
+
+
+class FeatureConfig(BaseModel):
+    """How text becomes features. Part of the training config and stored with the model."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    word_ngrams: tuple[int, int] = (1, 2)
+    word_max_features: int = Field(20_000, ge=100)
+    char_ngrams: tuple[int, int] = (3, 5)
+    char_max_features: int = Field(30_000, ge=0, description="0 disables character n-grams")
+    min_df: int = Field(2, ge=1)
+    word_weight: float = Field(1.0, ge=0)
+    char_weight: float = Field(0.7, ge=0)
+    cue_weight: float = Field(0.8, ge=0, description="scale of practice-cue and shape features")
+    authority_weight: float = Field(0.6, ge=0)
+
+
+def build_vectorizer(config: FeatureConfig) -> ColumnTransformer:
+    """A fresh, unfitted vectorizer for ``config``."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import OneHotEncoder
+
+    transformers: list[tuple] = [
+        (
+            "word",
+            TfidfVectorizer(
+                ngram_range=config.word_ngrams,
+                max_features=config.word_max_features,
+                min_df=config.min_df,
+                sublinear_tf=True,
+                dtype=np.float64,
+            ),
+            "text",
+        )
+    ]
+    weights = {"word": config.word_weight, "auth": config.authority_weight, "num": config.cue_weight}
+    if config.char_max_features:
+        transformers.append(
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb",
+                    ngram_range=config.char_ngrams,
+                    max_features=config.char_max_features,
+                    min_df=config.min_df,
+                    sublinear_tf=True,
+                    dtype=np.float64,
+                ),
+                "text",
+            )
+        )
+        weights["char"] = config.char_weight
+    # "unknown" is a category of its own: the model must work when nobody says who is answering.
+    categories = [[*AUTHORITY_TYPES, "unknown"]]
+    transformers.append(("auth", OneHotEncoder(categories=categories, handle_unknown="ignore"), ["authority"]))
+    transformers.append(("num", "passthrough", list(feature_names())))
+    return ColumnTransformer(transformers, transformer_weights=weights, sparse_threshold=1.0)
+
+
+def readable_feature_name(name: str) -> str:
+    """Turn a ColumnTransformer output name into what an auditor reads.
+
+    ``word__covert surveillance`` -> ``"covert surveillance"``; ``char__ mi5`` -> ``chars " mi5"``;
+    ``auth__authority_police`` -> ``authority: police``; ``num__cue:security_body`` -> ``cue: security_body``.
+    """
+    group, _, rest = name.partition("__")
+    if group == "word":
+        return f'"{rest}"'
+    if group == "char":
+        return f'chars "{rest}"'
+    if group == "auth":
+        return "authority: " + rest.removeprefix("authority_")
+    return rest.replace(":", ": ", 1)
