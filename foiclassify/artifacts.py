@@ -53,7 +53,15 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.preprocessing._encoders.OneHotEncoder",
+    # ColumnTransformer stores its "passthrough" columns as an identity FunctionTransformer. A function
+    # it would call is itself a type in the file, and none is listed here, so none can be loaded.
+    "sklearn.preprocessing._function_transformer.FunctionTransformer",
     "builtins.slice",
+)
+
+#: Plain containers and scalars that carry no behaviour.
+_BUILTIN_TYPES = frozenset(
+    f"builtins.{name}" for name in ("dict", "list", "tuple", "str", "int", "float", "bool", "NoneType")
 )
 
 BUNDLE_FILES = (
@@ -138,10 +146,12 @@ def save_bundle(result: TrainResult, out: Path, *, overwrite: bool = False, extr
     import skops.io as sio
 
     out = Path(out)
-    if out.exists() and not overwrite:
-        raise OutputError(f"{out}: already exists; choose another --out or pass --overwrite")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    check_bundle_target(out, overwrite=overwrite)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the bundle there ({exc.strerror}); choose another --out") from None
     try:
         state = result.model.get_state()
         state["index"] = result.index
@@ -194,6 +204,37 @@ def save_bundle(result: TrainResult, out: Path, *, overwrite: bool = False, extr
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out
+
+
+def check_bundle_target(out: Path, *, overwrite: bool = False) -> None:
+    """Refuse a bundle destination that cannot or must not be written, before any work is done.
+
+    An existing path is replaced only with ``overwrite`` and only when it is a bundle (or an empty
+    folder): ``--out ~/Documents --overwrite`` must never delete someone's files.
+
+    Raises
+    ------
+    OutputError
+        ``out`` exists (without ``overwrite``), is not a bundle, or its folder is not writable.
+    """
+    out = Path(out)
+    if out.exists():
+        if not overwrite:
+            raise OutputError(f"{out}: already exists; choose another --out or pass --overwrite")
+        if not out.is_dir():
+            raise OutputError(f"{out}: is a file, not a model bundle folder; choose another --out")
+        if any(out.iterdir()) and not (out / "SHA256SUMS").exists() and not (out / "model.skops").exists():
+            raise OutputError(
+                f"{out}: is a folder with other files, not a model bundle; --overwrite only replaces bundles, "
+                "choose another --out"
+            )
+    parent = out.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise OutputError(f"{parent}: is a file, not a folder; choose another --out")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"{parent}: folder is not writable; choose another --out")
 
 
 def write_checksums(folder: Path) -> None:
@@ -287,10 +328,12 @@ def load_bundle(path: Path, *, allow_pickle: bool = False) -> Bundle:
         _check_compatible(path, metadata)
         data = (path / "model.skops").read_bytes()
         try:
-            untrusted = sio.get_untrusted_types(data=data)
+            # skops' own check trusts every scikit-learn class (a Pipeline could carry anything): check
+            # every type the file names against our list as well.
+            named = skops_types(data) | set(sio.get_untrusted_types(data=data))
         except Exception as exc:
             raise ModelError(f"{path / 'model.skops'}: not a skops file ({type(exc).__name__}); retrain") from None
-        refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
+        refused = sorted(named - set(TRUSTED_TYPES) - _BUILTIN_TYPES)
         if refused:
             raise ModelError(f"{path / 'model.skops'}: refusing to load untrusted type(s) {', '.join(refused)}")
         state = sio.loads(data, trusted=list(TRUSTED_TYPES))
@@ -314,6 +357,27 @@ def load_bundle(path: Path, *, allow_pickle: bool = False) -> Bundle:
         precedents=precedents,
         checksum=checksum,
     )
+
+
+def skops_types(data: bytes) -> set[str]:
+    """Every type (and function) a skops file would rebuild, as ``"module.name"``, read from its schema."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        schema = json.loads(archive.read("schema.json"))
+    found: set[str] = set()
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            module, name = node.get("__module__"), node.get("__class__")
+            if isinstance(module, str) and isinstance(name, str):
+                found.add(f"{module}.{name}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 def _check_compatible(path: Path, metadata: dict[str, Any]) -> None:

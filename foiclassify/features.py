@@ -28,7 +28,7 @@ class FeatureConfig(BaseModel):
     word_ngrams: tuple[int, int] = (1, 2)
     word_max_features: int = Field(20_000, ge=100)
     char_ngrams: tuple[int, int] = (3, 5)
-    char_max_features: int = Field(30_000, ge=0, description="0 disables character n-grams")
+    char_max_features: int = Field(0, ge=0, description="0 (the default) disables character n-grams")
     min_df: int = Field(2, ge=1)
     word_weight: float = Field(1.0, ge=0)
     char_weight: float = Field(0.7, ge=0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,11 +125,9 @@ class Model:
 
     @property
     def preprocessor(self) -> Preprocessor:
-        """The spaCy preprocessor (built on first use)."""
+        """The spaCy preprocessor (built on first use, shared by every loaded model)."""
         if self._preprocessor is None:
-            from foiclassify.preprocess import Preprocessor
-
-            self._preprocessor = Preprocessor()
+            self._preprocessor = _shared_preprocessor()
         return self._preprocessor
 
     def frame(self, processed: Sequence[Processed], authority_types: Sequence[str | None] | None) -> Any:
@@ -226,6 +225,15 @@ class Model:
         return out
 
 
+@cache
+def _shared_preprocessor() -> Preprocessor:
+    # Building the spaCy pipeline takes most of a second and it holds no model state, so every
+    # Model in the process shares one instead of paying that on each load.
+    from foiclassify.preprocess import Preprocessor
+
+    return Preprocessor()
+
+
 def load_model(path: Path | str | None = None, *, allow_pickle: bool = False) -> Model:
     """Load a model bundle (default: :func:`foiclassify.artifacts.default_model_path`)."""
     return Model(load_bundle(Path(path) if path else default_model_path(), allow_pickle=allow_pickle))
@@ -276,6 +284,8 @@ def _check_output(output: Path, overwrite: bool, resume: bool) -> None:
         raise OutputError(f"{output}: unsupported output type; use one of {', '.join(OUTPUT_SUFFIXES)}")
     if output.exists() and not overwrite:
         raise OutputError(f"{output}: already exists; choose another --output or pass --overwrite")
+    if output.parent.exists() and not output.parent.is_dir():
+        raise OutputError(f"{output.parent}: is a file, not an output folder; choose another --output")
     if not output.parent.exists():
         raise OutputError(f"{output.parent}: output folder does not exist; create it first")
     import os
@@ -419,17 +429,24 @@ def run_batch(
     BatchSummary
     """
     import json
+    import shutil
 
-    from foiclassify.data import iter_table, require_column
+    from foiclassify.data import AUTHORITY_TYPES
 
     input_path, output = Path(input_path), Path(output)
+    if authority_type and authority_type not in AUTHORITY_TYPES:
+        raise InputError(f"unknown authority type {authority_type!r}; use one of {', '.join(AUTHORITY_TYPES)}")
     _check_output(output, overwrite, resume)
     partial = _partial_dir(output)
     manifest = {"input": str(input_path.resolve()), "chunk_size": chunk_size, "text_field": text_field,
                 "model": model.bundle_id}
     done_parts: list[Path] = []
-    if partial.exists():
+    created_partial = not partial.exists()
+    if not created_partial:
         previous = json.loads((partial / "manifest.json").read_text()) if (partial / "manifest.json").exists() else {}
+        if not previous and not any(partial.glob("part-*")):
+            previous = manifest  # killed before its first write: nothing to disagree with
+            (partial / "manifest.json").write_text(json.dumps(manifest))
         if previous != manifest:
             from foiclassify.errors import OutputError
 
@@ -442,6 +459,29 @@ def run_batch(
         partial.mkdir()
         (partial / "manifest.json").write_text(json.dumps(manifest))
     summary = BatchSummary(output=output, resumed_parts=len(done_parts))
+    try:
+        _run_chunks(model, input_path, partial, output, summary, done_parts, text_field=text_field,
+                    id_field=id_field, authority_type=authority_type, authority_type_field=authority_type_field,
+                    chunk_size=chunk_size, skip_bad_lines=skip_bad_lines, on_chunk=on_chunk)
+    except BaseException:
+        # A run that fails before finishing any chunk (a wrong column, an unreadable file) leaves
+        # nothing to resume: remove the folder it made, so the next run is not told to --resume.
+        if created_partial and not any(partial.glob(f"part-*{output.suffix}")):
+            shutil.rmtree(partial, ignore_errors=True)
+        raise
+    _concat_parts(sorted(done_parts), output)
+    shutil.rmtree(partial, ignore_errors=True)
+    return summary
+
+
+def _run_chunks(model: Model, input_path: Path, partial: Path, output: Path, summary: BatchSummary,
+                done_parts: list[Path], *, text_field: str, id_field: str | None, authority_type: str | None,
+                authority_type_field: str | None, chunk_size: int, skip_bad_lines: bool, on_chunk: Any) -> None:
+    """Score every chunk not already done, writing one part file (and its stats) per chunk."""
+    import json
+
+    from foiclassify.data import AUTHORITY_TYPES, cell_text, iter_table, require_column
+
     codes = model.labels
     for k, chunk in enumerate(iter_table(input_path, chunk_size, skip_bad_lines=skip_bad_lines)):
         summary.bad_lines.extend(b.line for b in chunk.attrs.get("bad_lines", []))
@@ -466,16 +506,30 @@ def run_batch(
             continue
         start = summary.rows
         ids = (
-            [str(v) for v in chunk[id_field]]
+            [cell_text(v) or f"row-{start + i + 1}" for i, v in enumerate(chunk[id_field])]
             if id_field and id_field in chunk.columns
             else [f"row-{start + i + 1}" for i in range(len(chunk))]
         )
-        texts = list(chunk[text_field])
-        auth = list(chunk[authority_type_field]) if authority_type_field else [authority_type] * len(chunk)
-        usable = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
-        results: list[tuple[str, Suggestion | None, str]] = [
-            (rid, None, "skipped: empty or unreadable text") for rid in ids
-        ]
+        # JSON Lines rows may lack a key altogether: a later chunk can then miss the column.
+        texts: list[Any] = list(chunk[text_field]) if text_field in chunk.columns else [None] * len(chunk)
+        auth: list[str | None]
+        if not authority_type_field:
+            auth = [authority_type] * len(chunk)
+        elif authority_type_field in chunk.columns:
+            auth = [cell_text(v) for v in chunk[authority_type_field]]
+        else:
+            auth = [""] * len(chunk)
+        results: list[tuple[str, Suggestion | None, str]] = []
+        usable = []
+        for i, (rid, text, kind) in enumerate(zip(ids, texts, auth, strict=True)):
+            if not isinstance(text, str) or not text.strip():
+                results.append((rid, None, "skipped: empty or unreadable text"))
+            elif kind and kind not in AUTHORITY_TYPES:
+                # One mistyped cell must not stop a long batch; the row is reported by id, never by text.
+                results.append((rid, None, f"skipped: unknown authority type {kind!r}"))
+            else:
+                results.append((rid, None, ""))
+                usable.append(i)
         if usable:
             suggestions = model.predict([texts[i] for i in usable], [str(auth[i] or "") for i in usable])
             for i, sug in zip(usable, suggestions, strict=True):
@@ -488,17 +542,14 @@ def run_batch(
             "skipped": chunk_skipped,
         }
         _write_part(_result_frame(chunk, results, model.bundle_id, codes, output.suffix.lower()), part)
-        stats_file.write_text(json.dumps(stats))
+        # Atomic too: a run killed while writing it must not leave a stats file --resume cannot read.
+        _atomic_write(stats_file, lambda tmp, stats=stats: tmp.write_text(json.dumps(stats)))
         summary.rows += stats["rows"]
         summary.suggested += stats["suggested"]
         summary.abstained += stats["abstained"]
         summary.skipped.extend(chunk_skipped)
-        done_parts.append(part)
+        if part not in done_parts:  # a part redone because its stats were lost is listed once
+            done_parts.append(part)
         if on_chunk:
             on_chunk(summary.rows, results, texts)
-    _concat_parts(sorted(done_parts), output)
-    import shutil
-
-    shutil.rmtree(partial, ignore_errors=True)
-    return summary
 

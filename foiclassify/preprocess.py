@@ -32,7 +32,7 @@ MAX_CHARS = 20_000
 #: features deterministic (a model trained today scores a text the same way next year).
 REFERENCE_YEAR = 2025
 
-_YEAR_RE = re.compile(r"(?<!\d)(19[89]\d|20[0-3]\d)(?:\s*[/-]\s*(\d{2}|20[0-3]\d))?(?!\d)")
+_YEAR_RE = re.compile(r"(?<![\d£$€])(19[89]\d|20[0-3]\d)(?:\s*[/-]\s*(\d{2}|20[0-3]\d))?(?!\d)")
 _LAST_N_RE = re.compile(
     r"\b(?:last|past|previous|preceding)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
     r"\s+(?:calendar\s+|financial\s+|academic\s+|full\s+)?years?\b",
@@ -200,7 +200,8 @@ class Preprocessor:
 
     @cached_property
     def _lemmas(self) -> Any:
-        return self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        lemmatizer: Any = self.nlp.get_pipe("lemmatizer")
+        return lemmatizer.lookups.get_table("lemma_lookup")
 
     @cached_property
     def _matcher(self) -> Any:
@@ -208,7 +209,8 @@ class Preprocessor:
 
         matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for cue in load_cues():
-            patterns = [self._normalise(d) for d in self.nlp.tokenizer.pipe(cue.phrases)]
+            tokenizer: Any = self.nlp.tokenizer
+            patterns = [self._normalise(d) for d in tokenizer.pipe(cue.phrases)]
             matcher.add(cue.id, patterns)
         return matcher
 

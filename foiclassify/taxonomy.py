@@ -24,6 +24,7 @@ from importlib import resources
 from foiclassify.errors import UnknownLabelError
 
 _CODE_RE = re.compile(r"^s(\d{2}A?)(?:\((\d+[A-Z]?)\))?$")
+_CASE_RE = re.compile(r"^[sS](\d{2})([aA]?)(?=\(|$)")
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ class Taxonomy:
         when the section has a single label); unknown codes raise :class:`UnknownLabelError`.
         """
         code = code.strip()
+        # Case slips in hand-kept spreadsheets ("S31(1)", "s22a") are not different exemptions.
+        code = _CASE_RE.sub(lambda m: "s" + m.group(1) + m.group(2).upper(), code, count=1)
         if code in self._by_code:
             return code
         if code in self._aliases:

@@ -85,7 +85,9 @@ def _best(y: np.ndarray, p: np.ndarray) -> float:
     return float(GRID[max(i for i, s in enumerate(scores) if s >= best - 1e-12)])
 
 
-def tune_thresholds(Y: np.ndarray, P: np.ndarray, codes: tuple[str, ...] | list[str], min_support: int = 8) -> Thresholds:
+def tune_thresholds(
+    Y: np.ndarray, P: np.ndarray, codes: tuple[str, ...] | list[str], min_support: int = 8
+) -> Thresholds:
     """Choose a threshold per label from out-of-fold probabilities.
 
     Parameters

@@ -180,6 +180,13 @@ def train(
     processed = preprocess_dataset(dataset.texts, cache_dir, progress)
     X = to_frame(processed, dataset.authority_types)
     Y = dataset.label_matrix()
+    if len(dataset) < max(10, config.folds):
+        from foiclassify.errors import ValidationError
+
+        raise ValidationError(
+            f"{dataset.source}: {len(dataset)} requests are too few to train with {config.folds}-fold "
+            f"cross-validation; need at least {max(10, config.folds)}"
+        )
     splits = _splits(Y, config.folds, config.seed)
     oof = out_of_fold_scores(model_config, X, Y, splits, config.n_jobs, progress)
     model = ExemptionClassifier(model_config).fit(X, Y, calibration_scores=oof)

@@ -1,0 +1,135 @@
+"""Preprocessing: request shape, practice cues matched via lemmas, plain output, batched spaCy."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pytest
+
+from foiclassify.preprocess import (
+    MAX_CHARS,
+    SHAPE_FEATURES,
+    Preprocessor,
+    Processed,
+    feature_names,
+    load_cues,
+    measure_shape,
+    shape_features,
+    to_frame,
+)
+
+
+@pytest.fixture(scope="module")
+def pre() -> Preprocessor:
+    return Preprocessor(batch_size=4)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "years"),
+    [
+        ("How many burglaries were reported in 2023?", 0, 1),
+        ("Figures for each year since 2010, please.", 0, 2025 - 2010 + 1),  # "since" runs to the reference year
+        ("Since January 2018, how many?", 0, 2025 - 2018 + 1),
+        ("Since 2010 until 2015 how many?", 0, 6),  # a closed range is not "since"
+        ("Spending in 2015/16.", 0, 2),  # a financial year spans two years
+        ("Spending in 2015/16 and 2016/17.", 0, 3),
+        ("From 2012 to 2014 inclusive.", 0, 3),
+        ("Data for the last five years.", 0, 5),
+        ("Data for the past 3 financial years.", 0, 3),
+        ("All records since records began.", 0, 10),
+        ("Everything over the last decade", 0, 10),
+        ("1. Your budget. 2. Your staff. 3. Your buildings.", 3, 0),
+        ("Please tell me:\n1) how many cars\n2) how many vans\n3) how many bikes\n4) how many buses", 4, 0),
+        ("Please send:\n- the policy\n- the budget\n- the minutes", 3, 0),
+        ("(a) cars (b) vans (c) bikes (d) buses (e) trains", 5, 0),
+        ("Q1: cars? Q2: vans? Q3: bikes?", 3, 0),
+        ("Call 0123 456 789 about the 2020 report.", 0, 1),  # phone digits are not years
+        ("", 0, 0),
+    ],
+)
+def test_measure_shape(text: str, parts: int, years: int) -> None:
+    shape = measure_shape(text)
+    assert (shape.parts, shape.years) == (parts, years)
+    assert shape.words == len(text.split()) and shape.questions == text.count("?")
+
+
+def test_shape_features_bins() -> None:
+    from foiclassify.preprocess import Shape
+
+    small = shape_features(Shape(parts=0, years=0, words=5, questions=0), {})
+    assert len(small) == len(SHAPE_FEATURES) and sum(small) == 0
+    big = dict(zip(SHAPE_FEATURES, shape_features(Shape(8, 12, 250, 4), {"breakdown": 2, "bulk_records": 1}),
+                   strict=True))
+    assert all(big[name] == 1.0 for name in SHAPE_FEATURES if name != "effort")
+    assert 0 < big["effort"] <= 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "phrase"),
+    [
+        ("Were ARMED OFFICERS deployed at the match?", "terrorism", "ARMED OFFICERS"),  # plural + upper case
+        ("How much was paid to Informants last year?", "covert_tactic", "Informants"),
+        ("Please give the contact details of the manager.", "personal_details", "contact details"),
+    ],
+)
+def test_cues_match_case_insensitively_via_lemma(pre: Preprocessor, text: str, cue: str, phrase: str) -> None:
+    (processed,) = pre.process([text])
+    assert phrase in processed.cues[cue]
+    index = feature_names().index(f"cue:{cue}")
+    assert processed.features[index] > 0
+
+
+def test_text_is_lemmatised_lower_case_with_numbers_folded(pre: Preprocessor) -> None:
+    (processed,) = pre.process(["The Officers attended 12 meetings in 2019."])
+    assert processed.text == "the officer attend xnum meeting in xyear"
+
+
+def test_output_is_plain_python(pre: Preprocessor) -> None:
+    texts = ["How many covert cameras does the force own since 2015?", "Names of the officers, please."]
+    out = pre.process(texts)
+    assert len(out) == 2
+    for item in out:
+        assert type(item) is Processed
+        assert type(item.text) is str
+        assert type(item.features) is tuple and all(type(v) is float for v in item.features)
+        assert len(item.features) == len(feature_names())
+        assert all(math.isfinite(v) for v in item.features)
+        for key, phrases in item.cues.items():
+            assert type(key) is str and all(type(p) is str for p in phrases)  # no spaCy Span leaks out
+    frame = to_frame(out, ["police", None])  # type: ignore[list-item]
+    assert list(frame.columns[:2]) == ["text", "authority"] and list(frame["authority"]) == ["police", "unknown"]
+    assert frame.shape == (2, 2 + len(feature_names()))
+
+
+def test_cue_ids_are_unique_and_feature_names_stable() -> None:
+    ids = [c.id for c in load_cues()]
+    assert len(ids) == len(set(ids))
+    assert feature_names() == tuple(f"cue:{i}" for i in ids) + tuple(f"shape:{s}" for s in SHAPE_FEATURES)
+
+
+def test_nlp_pipe_batches_every_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    pre = Preprocessor(batch_size=3)
+    nlp = pre.nlp
+    calls: list[dict[str, Any]] = []
+    real_pipe = nlp.pipe
+
+    def spy_pipe(texts: Any, **kwargs: Any) -> Any:
+        texts = list(texts)
+        calls.append({"n": len(texts), **kwargs})
+        return real_pipe(texts, **kwargs)
+
+    def no_single_calls(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("nlp(text) called: texts must go through nlp.pipe")
+
+    monkeypatch.setattr(nlp, "pipe", spy_pipe)
+    monkeypatch.setattr(type(nlp), "__call__", no_single_calls)
+    out = pre.process([f"Request number {i} about cameras" for i in range(7)])
+    assert len(out) == 7
+    assert calls == [{"n": 7, "batch_size": 3}]
+
+
+def test_long_text_is_cut_to_max_chars(pre: Preprocessor) -> None:
+    long_text = "camera " * (MAX_CHARS // 7 + 500)
+    (processed,) = pre.process([long_text])
+    assert len(processed.text.split()) <= MAX_CHARS // 7 + 1
