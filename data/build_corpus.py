@@ -28,7 +28,7 @@ def read_sources() -> list[dict]:
     """Every record of data/written/*.jsonl and data/generated.jsonl, validated."""
     tax = load_taxonomy()
     records: list[dict] = []
-    sources = sorted((HERE / "written").glob("*.jsonl")) + [HERE / "generated.jsonl"]
+    sources = [*sorted((HERE / "written").glob("*.jsonl")), HERE / "generated.jsonl"]
     for path in sources:
         if not path.exists():
             continue

@@ -73,10 +73,10 @@ def taxonomy_cli() -> None:
 
     tax = load_taxonomy()
     table = Table(title=f"FOIA 2000 exemption taxonomy v{tax.version}")
-    for col in ("code", "title", "NCND", "absolute", "basis"):
+    for col in ("code", "title", "NCND", "test", "basis"):
         table.add_column(col)
     for lab in tax.labels:
-        table.add_row(lab.code, lab.title, "NCND" if lab.ncnd else "", "yes" if lab.absolute else "qualified", lab.basis)
+        table.add_row(lab.code, lab.title, "NCND" if lab.ncnd else "", _test_kind(lab), lab.basis)
     _console().print(table)
 
 

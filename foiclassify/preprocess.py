@@ -38,7 +38,9 @@ _LAST_N_RE = re.compile(
     r"\s+(?:calendar\s+|financial\s+|academic\s+|full\s+)?years?\b",
     re.I,
 )
-_DECADE_RE = re.compile(r"\b(?:last|past|previous)\s+decade\b|\bsince\s+(?:records\s+began|inception)\b|\bfrom\s+inception\b", re.I)
+_DECADE_RE = re.compile(
+    r"\b(?:last|past|previous)\s+decade\b|\bsince\s+(?:records\s+began|inception)\b|\bfrom\s+inception\b", re.I
+)
 _ENUM_RE = re.compile(
     r"(?:^|(?<=[\s:;.?!\]]))(?:Q(?:uestion)?\s?|Request\s|Part\s)?\(?(\d{1,2}|[a-h]|i{1,3}|iv|v|vi{1,3})[.):](?=\s)",
     re.I | re.M,
