@@ -397,7 +397,7 @@ def _reason(sug: Any, code: str) -> str:
         return ""
     first = cues[0]
     phrases = ", ".join(dict.fromkeys(p.lower() for p in sug.cues[first.id]))
-    return f"{first.description} ({phrases[:60]})"
+    return f"{first.id.replace('_', ' ')}: {phrases[:50]}"
 
 
 def _audit_options_ok(no_audit: bool, audit_text: bool) -> None:

@@ -567,7 +567,7 @@ def explain(model: Model, text: str, authority_type: str | None = None, label: s
     clf = model.bundle.model
     # The suggestion itself comes from the same code path as 'foiclassify suggest'.
     suggestion = model.predict([text], [authority_type])[0]
-    doc = next(iter(model.preprocessor.pipe([text])))
+    doc = next(iter(model.preprocessor.pipe([text], sentences=True)))
     processed = model.preprocessor.process_doc(doc)
     x = clf.transform(model.frame([processed], [authority_type]))
     base = [_head_explanation(clf, j, x) for j in range(len(clf.heads_))]

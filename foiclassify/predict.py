@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Labels this close under their threshold are listed as "also considered".
 ALSO_CONSIDERED_MARGIN = 0.15
+#: ... but never below this probability: a near-zero score is not worth an officer's attention.
+MIN_ALSO_CONSIDERED = 0.05
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,9 @@ def decide(P: np.ndarray, thresholds: np.ndarray, codes: Sequence[str]) -> list[
         near = [
             codes[j]
             for j in order
-            if codes[j] not in labels and row[j] < thresholds[j] and row[j] >= thresholds[j] - ALSO_CONSIDERED_MARGIN
+            if codes[j] not in labels
+            and row[j] < thresholds[j]
+            and row[j] >= max(thresholds[j] - ALSO_CONSIDERED_MARGIN, MIN_ALSO_CONSIDERED)
         ][:3]
         out.append((labels, near))
     return out

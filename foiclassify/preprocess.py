@@ -188,6 +188,7 @@ class Preprocessor:
 
     def __init__(self, batch_size: int = 256) -> None:
         self.batch_size = batch_size
+        self._norm_cache: dict[int, int] = {}
 
     @cached_property
     def nlp(self) -> Language:
@@ -217,34 +218,55 @@ class Preprocessor:
         return matcher
 
     def _normalise(self, doc: Doc) -> Doc:
-        # The lookup table is keyed by lower-case forms; spaCy's component looks up the text as
-        # written, so "Officers" stays unlemmatised. Lemmatise the lower-case form ourselves and
-        # store it in NORM, which the phrase matcher and the model text both read.
+        # The lookup table is keyed by lower-case forms, while spaCy's component looks up the text as
+        # written ("Officers" stays unlemmatised), so we lemmatise the lower-case form ourselves and
+        # store it in NORM, which the phrase matcher and the model text both read. Working on hash
+        # arrays (with a cache per lower-case form) avoids building a Token object per word, which
+        # is most of spaCy's cost on short texts.
+        import numpy as np
+        from spacy.attrs import LOWER, NORM
+
+        if not len(doc):
+            return doc
+        strings = self.nlp.vocab.strings
         table = self._lemmas
-        for token in doc:
-            lower = token.lower_
-            token.norm_ = table.get(lower, lower)
+        cache = self._norm_cache
+        norms = []
+        for h in doc.to_array([LOWER]).tolist():
+            n = cache.get(h)
+            if n is None:
+                lower = strings[h]
+                n = cache[h] = strings.add(table.get(lower, lower))
+            norms.append(n)
+        doc.from_array([NORM], np.asarray(norms, dtype=np.uint64).reshape(-1, 1))
         return doc
 
-    def pipe(self, texts: Iterable[str]) -> Iterable[Doc]:
-        """Tokenise, lemmatise and split sentences (batched ``nlp.pipe``)."""
-        for doc in self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=self.batch_size):
+    def pipe(self, texts: Iterable[str], *, sentences: bool = False) -> Iterable[Doc]:
+        """Tokenise and lemmatise (batched ``nlp.pipe``); split sentences only when asked (explanations).
+
+        The lemmatizer component's own output is not used (see :meth:`_normalise`), so it is skipped.
+        """
+        disable = ["lemmatizer"] if sentences else ["lemmatizer", "sentencizer"]
+        for doc in self.nlp.pipe((t[:MAX_CHARS] for t in texts), batch_size=self.batch_size, disable=disable):
             yield self._normalise(doc)
 
     def process_doc(self, doc: Doc) -> Processed:
         """Preprocess one already-piped document."""
+        from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, NORM, ORTH
+
+        strings = self.nlp.vocab.strings
         words = []
-        for token in doc:
-            if token.is_punct or token.is_space:
+        rows = doc.to_array([NORM, ORTH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_DIGIT]).tolist() if len(doc) else []
+        for norm, orth, punct, space, like_num, digit in rows:
+            if punct or space:
                 continue
-            if token.like_num or token.is_digit:
-                words.append("xyear" if _YEAR_RE.fullmatch(token.text) else "xnum")
+            if like_num or digit:
+                words.append("xyear" if _YEAR_RE.fullmatch(strings[orth]) else "xnum")
             else:
-                words.append(token.norm_)
+                words.append(strings[norm])
         cues: dict[str, list[str]] = {}
-        vocab = self.nlp.vocab
         for match_id, start, end in self._matcher(doc):
-            cues.setdefault(vocab.strings[match_id], []).append(doc[start:end].text)
+            cues.setdefault(strings[match_id], []).append(doc[start:end].text)
         counts = {k: len(v) for k, v in cues.items()}
         values = [min(counts.get(c.id, 0), 3) / 3.0 for c in load_cues()]
         values += shape_features(measure_shape(doc.text), counts)

@@ -1,0 +1,69 @@
+"""The shipped corpus keeps its promises: valid labels, no duplicates, stratified split, minimum counts."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from foiclassify.taxonomy import load_taxonomy
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+REQUIRED_40 = (
+    "s23(5) s24(2) s30(3) s31(3) s38(2) s40(5) s23(1) s24(1) s30(1) s31(1) s38(1) s40(1) s40(2) s41(1) s42(1) "
+    "s43(2) s44(1) s27(1) s35 s36 s12 s14 s21 s22"
+).split()
+
+
+def _read(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def parts() -> dict[str, list[dict]]:
+    return {"train": _read("train.jsonl"), "test": _read("test.jsonl")}
+
+
+def test_labels_are_canonical_taxonomy_codes_and_ncnd_agrees(parts: dict[str, list[dict]]) -> None:
+    tax = load_taxonomy()
+    for rows in parts.values():
+        for row in rows:
+            assert row["exemptions"] == tax.sort(row["exemptions"]), row["id"]
+            assert all(code in tax.codes for code in row["exemptions"]), row["id"]
+            assert row["ncnd"] == any(tax.label(c).ncnd for c in row["exemptions"]), row["id"]
+
+
+def test_no_duplicate_ids_or_texts(parts: dict[str, list[dict]]) -> None:
+    rows = parts["train"] + parts["test"]
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({" ".join(r["request"].lower().split()) for r in rows}) == len(rows)
+
+
+def test_size_share_without_exemption_and_minimum_counts(parts: dict[str, list[dict]]) -> None:
+    rows = parts["train"] + parts["test"]
+    assert len(rows) >= 3000
+    assert sum(1 for r in rows if r["source"] != "generated") >= 800
+    assert sum(1 for r in rows if not r["exemptions"]) / len(rows) >= 0.15
+    counts = Counter(c for r in rows for c in r["exemptions"])
+    assert sum(1 for n in counts.values() if n >= 40) >= 22
+    assert [c for c in REQUIRED_40 if counts[c] < 40] == []
+
+
+def test_split_is_stratified(parts: dict[str, list[dict]]) -> None:
+    train, test = parts["train"], parts["test"]
+    assert 0.18 <= len(test) / (len(train) + len(test)) <= 0.22
+    tr = Counter(c for r in train for c in r["exemptions"])
+    te = Counter(c for r in test for c in r["exemptions"])
+    for code, n in (tr + te).items():
+        if n >= 40:  # every frequent label keeps its share in the test part (within 5 points of 20%)
+            assert 0.15 <= te[code] / n <= 0.25, code
+    share = [sum(1 for r in p if not r["exemptions"]) / len(p) for p in (train, test)]
+    assert abs(share[0] - share[1]) < 0.03
+
+
+def test_ico_style_summaries_always_carry_an_exemption(parts: dict[str, list[dict]]) -> None:
+    rows = parts["train"] + parts["test"]
+    empty_notices = [r["id"] for r in rows if not r["exemptions"] and "complainant" in r["request"].lower()]
+    assert empty_notices == []

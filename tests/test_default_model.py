@@ -1,0 +1,64 @@
+"""The shipped model and the shipped data never drift apart, and the model does what the README shows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT / "models" / "default"
+
+
+def test_default_model_was_trained_on_current_data() -> None:
+    from foiclassify.data import load_dataset
+
+    metadata = json.loads((DEFAULT / "metadata.json").read_text(encoding="utf-8"))
+    data = load_dataset(ROOT / "data" / "train.jsonl")
+    assert metadata["training_data"]["sha256"] == data.sha256, (
+        "retrain: foiclassify train data/train.jsonl --out models/default --overwrite"
+    )
+    assert metadata["training_data"]["rows"] == len(data)
+
+
+def test_default_bundle_verifies_and_is_small() -> None:
+    from foiclassify.artifacts import verify_bundle
+
+    verify_bundle(DEFAULT)
+    size = sum(f.stat().st_size for f in DEFAULT.iterdir())
+    assert size <= 20 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def default_model():  # type: ignore[no-untyped-def]
+    from foiclassify.predict import load_model
+
+    return load_model(DEFAULT)
+
+
+def test_covert_facial_recognition_is_ncnd(default_model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Does your force use facial recognition technology covertly, for example hidden cameras at protests or in "
+        "shopping centres? Please tell me where it has been deployed and whether any security bodies were involved."
+    )
+    sug = default_model.predict([text], ["police"])[0]
+    assert sug.ncnd
+    assert {"s23(5)", "s24(2)", "s31(3)"} <= set(sug.labels)
+    assert "s31(1)" not in sug.labels and "s24(1)" not in sug.labels
+
+
+def test_plain_statistics_request_gets_no_confident_suggestion(default_model) -> None:  # type: ignore[no-untyped-def]
+    sug = default_model.predict(["How many road traffic collisions were reported in the county in each of the "
+                                 "last three years?"])[0]
+    assert sug.abstained and not sug.labels
+
+
+def test_corpus_files_are_reproducible(tmp_path: Path) -> None:
+    """data/generated.jsonl is exactly what data/generate.py writes (seeded, deterministic)."""
+    out = tmp_path / "generated.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "data" / "generate.py"), "--out", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (ROOT / "data" / "generated.jsonl").read_bytes()
