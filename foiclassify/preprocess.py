@@ -238,7 +238,8 @@ class Preprocessor:
                 lower = strings[h]
                 n = cache[h] = strings.add(table.get(lower, lower))
             norms.append(n)
-        doc.from_array([NORM], np.asarray(norms, dtype=np.uint64).reshape(-1, 1))
+        array: Any = np.asarray(norms, dtype=np.uint64).reshape(-1, 1)  # spaCy types it as Ints2d
+        doc.from_array([NORM], array)
         return doc
 
     def pipe(self, texts: Iterable[str], *, sentences: bool = False) -> Iterable[Doc]:
