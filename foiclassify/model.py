@@ -141,6 +141,11 @@ class ExemptionClassifier:
         X = self._dropout(X)
         self.vectorizer_ = build_vectorizer(self.config.features)
         matrix = self.vectorizer_.fit_transform(X).tocsr()
+        for _, transformer, _ in self.vectorizer_.transformers_:
+            # numpy ints in a vocabulary make skops write one array file per term (tens of thousands);
+            # plain ints keep the bundle small and quick to load.
+            if hasattr(transformer, "vocabulary_"):
+                transformer.vocabulary_ = {term: int(i) for term, i in transformer.vocabulary_.items()}
         self.feature_names_ = np.asarray(self.vectorizer_.get_feature_names_out(), dtype=object)
         self.labels_ = tax.codes
         targets = self.head_targets(Y)
