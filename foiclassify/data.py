@@ -17,7 +17,7 @@ import re
 import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,8 +125,15 @@ def _read_csv(text: str, path: Path) -> pd.DataFrame:
     return frame
 
 
-def _jsonl_records(text: str, path: Path, skip_bad_lines: bool, bad: list[BadLine]) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+def _jsonl_records(
+    lines: Iterable[str], path: Path, skip_bad_lines: bool, bad: list[BadLine]
+) -> Iterator[dict[str, Any]]:
+    """Parse JSON Lines; bad lines raise, or are appended to ``bad`` with ``skip_bad_lines``.
+
+    Lines are split on newlines only (a file object or ``io.StringIO``), never on other Unicode
+    line separators, which JSON strings may contain.
+    """
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -194,7 +201,7 @@ def read_table(path: Path, *, skip_bad_lines: bool = False) -> pd.DataFrame:
                 raise InputError(f"{path}: expected a JSON list of objects, one per request")
             frame = pd.DataFrame.from_records(data)
         else:
-            frame = pd.DataFrame.from_records(list(_jsonl_records(text, path, skip_bad_lines, bad)))
+            frame = pd.DataFrame.from_records(list(_jsonl_records(io.StringIO(text), path, skip_bad_lines, bad)))
     if len(frame) == 0:
         raise InputError(f"{path}: no data rows found; expected a header and at least one row")
     frame.attrs.update(path=str(path), encoding=encoding, bad_lines=bad)
@@ -514,32 +521,19 @@ def iter_table(path: Path, chunk_size: int = 10_000, *, skip_bad_lines: bool = F
         encoding = _sniff_encoding(path)
         rows: list[dict[str, Any]] = []
         bad: list[BadLine] = []
-        with open(path, encoding=encoding, errors="replace") as fh:
-            for number, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    if not isinstance(obj, dict):
-                        raise ValueError("expected a JSON object")
-                except ValueError as exc:
-                    if not skip_bad_lines:
-                        raise InputError(
-                            f"{path}: line {number} is not a JSON object ({str(exc).splitlines()[0]}); "
-                            "fix it or pass --skip-bad-lines"
-                        ) from None
-                    bad.append(BadLine(number, str(exc).splitlines()[0]))
-                    continue
+        reported = 0  # bad lines already attached to an earlier chunk
+        with open(path, encoding=encoding, errors="replace", newline="") as fh:
+            for obj in _jsonl_records(fh, path, skip_bad_lines, bad):
                 rows.append(obj)
                 if len(rows) >= chunk_size:
                     frame = pd.DataFrame.from_records(rows)
-                    frame.attrs.update(path=str(path), bad_lines=bad)
-                    rows, bad = [], []
+                    frame.attrs.update(path=str(path), bad_lines=bad[reported:])
+                    rows, reported = [], len(bad)
                     yielded = True
                     yield frame
-        if rows or bad:
+        if rows or len(bad) > reported:
             frame = pd.DataFrame.from_records(rows)
-            frame.attrs.update(path=str(path), bad_lines=bad)
+            frame.attrs.update(path=str(path), bad_lines=bad[reported:])
             yielded = yielded or bool(rows)
             yield frame
     elif suffix == ".parquet":
