@@ -199,7 +199,7 @@ def save_bundle(result: TrainResult, out: Path, *, overwrite: bool = False, extr
         (tmp / "MODEL_CARD.md").write_text(model_card(metadata, result.thresholds), encoding="utf-8")
         write_checksums(tmp)
         os.chmod(tmp, 0o755)
-        _swap_into_place(tmp, out)
+        replace_dir(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -243,8 +243,11 @@ def write_checksums(folder: Path) -> None:
     (folder / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
-def _swap_into_place(new: Path, out: Path) -> None:
-    """Move a complete bundle to ``out``; an existing one is kept until the new one is in place."""
+def replace_dir(new: Path, out: Path) -> None:
+    """Move the complete folder ``new`` to ``out``; an existing ``out`` is kept until ``new`` is in place.
+
+    Used for bundles and reports alike: whatever fails, ``out`` holds either the old or the new folder.
+    """
     if not out.exists():
         os.replace(new, out)
         return

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from foiclassify.artifacts import replace_dir
 from foiclassify.errors import FoiClassifyError, ModelError, OutputError, UsageError
 from foiclassify.taxonomy import load_taxonomy
 
@@ -1057,28 +1058,13 @@ def write_report(result: EvaluationResult, out_dir: str | os.PathLike[str], *, o
         (tmp / "report.md").write_text(_markdown(blocks), encoding="utf-8")
         (tmp / "report.html").write_text(_html(blocks, tmp), encoding="utf-8")
         os.chmod(tmp, 0o755)
-        _replace_dir(tmp, out)
+        replace_dir(tmp, out)
         if progress:
             progress("report", len(plots) + 1, len(plots) + 1)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out
-
-
-def _replace_dir(new: Path, out: Path) -> None:
-    """Move the complete folder ``new`` to ``out``; an existing ``out`` is removed only once ``new`` is there."""
-    if not out.exists():
-        os.replace(new, out)
-        return
-    trash = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.replace(out, trash)
-    try:
-        os.replace(new, out)
-    except BaseException:
-        os.replace(trash, out)
-        raise
-    shutil.rmtree(trash, ignore_errors=True)
 
 
 # -- compare and promote -------------------------------------------------------------------------
