@@ -50,6 +50,14 @@ class EncodingWarning_(UserWarning):
     """A text file was not UTF-8 and was decoded with another encoding."""
 
 
+def check_authority_type(value: str | None, where: str) -> None:
+    """Raise :class:`ValidationError` (naming ``where``) unless ``value`` is empty or a known authority type."""
+    if value and value not in AUTHORITY_TYPES:
+        raise ValidationError(
+            f"{where}: unknown authority type {value!r}; use one of {', '.join(AUTHORITY_TYPES)} or leave it empty"
+        )
+
+
 @dataclass(frozen=True)
 class BadLine:
     """A line of a JSON Lines file that could not be parsed."""
@@ -436,11 +444,7 @@ def dataset_from_frame(
             )
         seen[rid] = row_no
         kind = cell_text(row.get(authority_field)) if has_auth else ""
-        if kind and kind not in AUTHORITY_TYPES:
-            raise ValidationError(
-                f"{where}: row {row_no}, column {authority_field!r}: unknown authority type {kind!r}; "
-                f"use one of {', '.join(AUTHORITY_TYPES)} or leave it empty"
-            )
+        check_authority_type(kind, f"{where}: row {row_no}, column {authority_field!r}")
         if labels_field in frame.columns:
             labs = parse_label_cell(row[labels_field], f"{where}: row {row_no}, column {labels_field!r}")
         else:
@@ -765,7 +769,7 @@ def dataset_from_letters(folder: Path, *, authority_type: str = "") -> LettersDa
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder of response letters")
-    _check_authority(authority_type, "--authority-type")
+    check_authority_type(authority_type, "--authority-type")
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES)
     letters_files = [p for p in files if not p.stem.endswith(REQUEST_MARK)]
     if not letters_files:
@@ -882,7 +886,7 @@ def dataset_from_feedback(log_path: Path, *, authority_type: str = "") -> Feedba
     from foiclassify import audit
     from foiclassify.errors import AuditError
 
-    _check_authority(authority_type, "--authority-type")
+    check_authority_type(authority_type, "--authority-type")
     report = audit.verify(log_path)
     if report.problem is not None:
         raise AuditError(
@@ -970,9 +974,6 @@ class TrainingData:
         return lines
 
 
-def _check_authority(value: str, option: str) -> None:
-    if value and value not in AUTHORITY_TYPES:
-        raise ValidationError(f"{option}: unknown authority type {value!r}; use one of {', '.join(AUTHORITY_TYPES)}")
 
 
 def load_training_data(

@@ -136,13 +136,12 @@ class Model:
 
     def frame(self, processed: Sequence[Processed], authority_types: Sequence[str | None] | None) -> Any:
         """Model input frame for preprocessed requests."""
-        from foiclassify.data import AUTHORITY_TYPES
+        from foiclassify.data import check_authority_type
         from foiclassify.preprocess import to_frame
 
         auth = [a or "" for a in authority_types] if authority_types is not None else None
         for a in auth or []:
-            if a and a not in AUTHORITY_TYPES:
-                raise InputError(f"unknown authority type {a!r}; use one of {', '.join(AUTHORITY_TYPES)}")
+            check_authority_type(a, "--authority-type")
         return to_frame(processed, auth)
 
     def predict_proba(self, texts: Sequence[str], authority_types: Sequence[str | None] | None = None) -> np.ndarray:
@@ -435,11 +434,10 @@ def run_batch(
     import json
     import shutil
 
-    from foiclassify.data import AUTHORITY_TYPES
+    from foiclassify.data import check_authority_type
 
     input_path, output = Path(input_path), Path(output)
-    if authority_type and authority_type not in AUTHORITY_TYPES:
-        raise InputError(f"unknown authority type {authority_type!r}; use one of {', '.join(AUTHORITY_TYPES)}")
+    check_authority_type(authority_type, "--authority-type")
     _check_output(output, overwrite, resume)
     partial = _partial_dir(output)
     manifest = {"input": str(input_path.resolve()), "chunk_size": chunk_size, "text_field": text_field,
