@@ -330,25 +330,6 @@ def _paths(code: str, heads: list[HeadExplanation], clf: ExemptionClassifier) ->
     return out
 
 
-def _word_units(doc: Doc) -> list[tuple[int, str]]:
-    """(token index, model word) for every token that reaches the model text.
-
-    Mirrors :meth:`Preprocessor.process_doc`: punctuation and spaces are dropped, numbers become
-    ``xyear``/``xnum``, other words their lemma (stored in ``norm_``).
-    """
-    from foiclassify.preprocess import _YEAR_RE
-
-    units = []
-    for token in doc:
-        if token.is_punct or token.is_space:
-            continue
-        if token.like_num or token.is_digit:
-            units.append((token.i, "xyear" if _YEAR_RE.fullmatch(token.text) else "xnum"))
-        else:
-            units.append((token.i, token.norm_))
-    return units
-
-
 def _ngram_occurrences(clf: ExemptionClassifier, units: list[tuple[int, str]]) -> dict[str, list[tuple[int, ...]]]:
     """Feature name -> its occurrences in the request, each as the token indices it spans.
 
@@ -558,7 +539,7 @@ def explain(model: Model, text: str, authority_type: str | None = None, label: s
         ``label`` is not in the taxonomy.
     """
     from foiclassify.errors import InputError
-    from foiclassify.preprocess import MAX_CHARS, load_cues
+    from foiclassify.preprocess import MAX_CHARS, load_cues, model_words
 
     if not isinstance(text, str) or not text.strip():
         raise InputError("the request text is empty; give the text of the request")
@@ -578,7 +559,7 @@ def explain(model: Model, text: str, authority_type: str | None = None, label: s
     passed = [c for c in codes if probs[c] >= thresholds[c]]
     targets = [wanted] if wanted else suggestion.labels or sorted(codes, key=lambda c: -probs[c])[:3]
 
-    occurrences = _ngram_occurrences(clf, _word_units(doc))
+    occurrences = _ngram_occurrences(clf, model_words(doc))
     cue_spans = _cue_occurrences(doc, processed.cues)
     cue_info = {c.id: c for c in load_cues()}
     sentences = list(doc.sents)

@@ -175,6 +175,30 @@ class Processed:
     cues: dict[str, list[str]]
 
 
+def model_words(doc: Doc) -> list[tuple[int, str]]:
+    """(token index, model word) for every token of a normalised doc that reaches the model text.
+
+    Punctuation and spaces are dropped, numbers become ``xyear`` / ``xnum``, other words their
+    lemma (stored in NORM by the preprocessor). Read from attribute arrays: no Token objects.
+    Explanations use the same function, so highlighted words are exactly the model's words.
+    """
+    from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, NORM, ORTH
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    out = []
+    rows = doc.to_array([NORM, ORTH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_DIGIT]).tolist()
+    for i, (norm, orth, punct, space, like_num, digit) in enumerate(rows):
+        if punct or space:
+            continue
+        if like_num or digit:
+            out.append((i, "xyear" if _YEAR_RE.fullmatch(strings[orth]) else "xnum"))
+        else:
+            out.append((i, strings[norm]))
+    return out
+
+
 class Preprocessor:
     """spaCy-based preprocessing shared by training, prediction and explanation.
 
@@ -253,18 +277,8 @@ class Preprocessor:
 
     def process_doc(self, doc: Doc) -> Processed:
         """Preprocess one already-piped document."""
-        from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, NORM, ORTH
-
         strings = self.nlp.vocab.strings
-        words = []
-        rows = doc.to_array([NORM, ORTH, IS_PUNCT, IS_SPACE, LIKE_NUM, IS_DIGIT]).tolist() if len(doc) else []
-        for norm, orth, punct, space, like_num, digit in rows:
-            if punct or space:
-                continue
-            if like_num or digit:
-                words.append("xyear" if _YEAR_RE.fullmatch(strings[orth]) else "xnum")
-            else:
-                words.append(strings[norm])
+        words = [word for _, word in model_words(doc)]
         cues: dict[str, list[str]] = {}
         for match_id, start, end in self._matcher(doc):
             cues.setdefault(strings[match_id], []).append(doc[start:end].text)
