@@ -400,6 +400,13 @@ def _reason(sug: Any, code: str) -> str:
     return f"{first.id.replace('_', ' ')}: {phrases[:50]}"
 
 
+# The audit options of every command that makes a suggestion (suggest, explain), declared once.
+_NO_AUDIT = typer.Option(False, "--no-audit", help="Do not record this call in the audit log.")
+_AUDIT_LOG = typer.Option(None, "--audit-log", help="Audit log path (env FOICLASSIFY_AUDIT_LOG).")
+_AUDIT_TEXT = typer.Option(False, "--audit-text", help="Also store the request text in the audit log.")
+_USER = typer.Option(None, "--user", help="Who is asking (default: the OS login name).")
+
+
 def _audit_options_ok(no_audit: bool, audit_text: bool) -> None:
     from foiclassify.errors import UsageError
 
@@ -424,10 +431,10 @@ def suggest_cli(
     resume: bool = typer.Option(False, help="Batch: continue an interrupted run from its partial output."),
     overwrite: bool = typer.Option(False, help="Batch: replace an existing --output file."),
     skip_bad_lines: bool = typer.Option(False, help="Batch: skip unparseable JSONL lines and report them."),
-    no_audit: bool = typer.Option(False, "--no-audit", help="Do not record this call in the audit log."),
-    audit_log: str | None = typer.Option(None, "--audit-log", help="Audit log path (env FOICLASSIFY_AUDIT_LOG)."),
-    audit_text: bool = typer.Option(False, "--audit-text", help="Also store the request text in the audit log."),
-    user: str | None = typer.Option(None, "--user", help="Who is asking (default: the OS login name)."),
+    no_audit: bool = _NO_AUDIT,
+    audit_log: str | None = _AUDIT_LOG,
+    audit_text: bool = _AUDIT_TEXT,
+    user: str | None = _USER,
 ) -> None:
     """Suggest exemptions for one request (TEXT, '-' or --file) or a batch (--input ... --output ...)."""
     import json
@@ -582,10 +589,10 @@ def explain_cli(
     authority_type: str | None = typer.Option(None, "--authority-type", help=_AUTHORITY_HELP),
     model: str | None = typer.Option(None, "--model", help=_MODEL_HELP),
     fmt: str = typer.Option("text", "--format", help="text (default) or json."),
-    no_audit: bool = typer.Option(False, "--no-audit", help="Do not record this call in the audit log."),
-    audit_log: str | None = typer.Option(None, "--audit-log", help="Audit log path (env FOICLASSIFY_AUDIT_LOG)."),
-    audit_text: bool = typer.Option(False, "--audit-text", help="Also store the request text in the audit log."),
-    user: str | None = typer.Option(None, "--user", help="Who is asking (default: the OS login name)."),
+    no_audit: bool = _NO_AUDIT,
+    audit_log: str | None = _AUDIT_LOG,
+    audit_text: bool = _AUDIT_TEXT,
+    user: str | None = _USER,
 ) -> None:
     """Explain why exemptions were (or were not) suggested: exact contributions, sentences and practice cues."""
     import json

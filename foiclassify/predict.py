@@ -423,9 +423,10 @@ def run_batch(
     Parameters
     ----------
     on_chunk : callable, optional
-        ``on_chunk(rows_done, chunk_results, texts)`` after each chunk, with ``chunk_results`` a list
-        of ``(id, Suggestion | None, status)`` and ``texts`` the chunk's request texts in the same
-        order (progress bars, audit records). Chunks reused by ``resume`` report no results.
+        ``on_chunk(rows_done, chunk_results, texts)`` for each chunk, just before its part file is
+        written, with ``chunk_results`` a list of ``(id, Suggestion | None, status)`` and ``texts``
+        the chunk's request texts in the same order (progress bars, audit records). If it raises, the
+        chunk's part is not written. Chunks reused by ``resume`` report no results.
 
     Returns
     -------
@@ -543,6 +544,10 @@ def _run_chunks(model: Model, input_path: Path, partial: Path, output: Path, sum
             "abstained": sum(1 for _, s, _ in results if s and s.abstained),
             "skipped": chunk_skipped,
         }
+        # The callback (audit records) runs before the part is written: a run killed in between
+        # redoes and re-records the chunk on --resume, so no output row is ever left unaudited.
+        if on_chunk:
+            on_chunk(summary.rows + stats["rows"], results, texts)
         _write_part(_result_frame(chunk, results, model.bundle_id, codes, output.suffix.lower()), part)
         # Atomic too: a run killed while writing it must not leave a stats file --resume cannot read.
         _atomic_write(stats_file, lambda tmp, stats=stats: tmp.write_text(json.dumps(stats)))
@@ -552,6 +557,4 @@ def _run_chunks(model: Model, input_path: Path, partial: Path, output: Path, sum
         summary.skipped.extend(chunk_skipped)
         if part not in done_parts:  # a part redone because its stats were lost is listed once
             done_parts.append(part)
-        if on_chunk:
-            on_chunk(summary.rows, results, texts)
 

@@ -293,14 +293,16 @@ def test_batch_resume_after_a_partial_run(tiny_bundle: Path, tmp_path: Path) -> 
     class Stop(Exception):
         pass
 
-    def stop_after_two(done: int, results: list, texts: list) -> None:
-        if done >= 4:
+    def stop_at_the_third(done: int, results: list, texts: list) -> None:
+        if done >= 6:
             raise Stop
 
     with pytest.raises(Stop):
-        run_batch(model, source, output, chunk_size=2, on_chunk=stop_after_two)
+        run_batch(model, source, output, chunk_size=2, on_chunk=stop_at_the_third)
     partial = tmp_path / "out.jsonl.partial"
     assert not output.exists() and partial.is_dir()
+    # The callback (the audit record) comes before the part: the third chunk, whose callback failed,
+    # has no part, so no output row can exist without its audit record.
     assert sorted(p.name for p in partial.iterdir()) == [
         "manifest.json", "part-000000.json", "part-000000.jsonl", "part-000001.json", "part-000001.jsonl"
     ]
