@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from foiclassify.training import TrainResult
 
 #: Bundle layout version. A different major version is refused.
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "2.0"
 
 #: The only non-builtin types a bundle may contain. Written here, in code, on purpose: a bundle
 #: cannot extend this list.
@@ -171,6 +171,7 @@ def save_bundle(result: TrainResult, out: Path, *, overwrite: bool = False, extr
                 "label_counts": result.dataset.label_counts(),
             },
             "cv": result.cv.summary(),
+            "cv_split": result.cv.split,
             "cv_per_label": {
                 code: {
                     "support": s.support,

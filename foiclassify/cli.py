@@ -241,6 +241,8 @@ def train_cli(
     text_field: str = typer.Option("request", help="Column with the request text."),
     labels_field: str = typer.Option("exemptions", help="Column with the exemptions cited."),
     response_field: str = typer.Option("response", help="Column with response letters (labels extracted)."),
+    group_field: str = typer.Option("source", help="Column saying where each request came from (writer, office, "
+                                    "file); cross-validation keeps each group in one fold when it has enough groups."),
     seed: int | None = typer.Option(None, help="Random seed (overrides the config)."),
     n_jobs: int | None = typer.Option(None, help="Parallel cross-validation folds (-1: all cores)."),
     cache_dir: str | None = typer.Option(None, help="Cache preprocessed text here (joblib.Memory)."),
@@ -263,8 +265,8 @@ def train_cli(
     cfg = load_train_config(Path(config) if config else None, seed=seed, n_jobs=n_jobs)
     check_bundle_target(Path(out), overwrite=overwrite)  # before training, not after it
     with _warnings_to_stderr():
-        loaded = _load_training_data(data, text_field, labels_field, response_field, authority_type, review_csv,
-                                     feedback, overwrite)
+        loaded = _load_training_data(data, text_field, labels_field, response_field, group_field, authority_type,
+                                     review_csv, feedback, overwrite)
     ds = loaded.dataset
     with _progress_bar() as bar:
         tasks: dict[str, Any] = {}
@@ -279,7 +281,7 @@ def train_cli(
     for line in loaded.summary():
         _console().print(line)
     summary = result.cv.summary()
-    table = Table(title=f"Cross-validated ({summary['folds']} folds) on {len(ds)} requests")
+    table = Table(title=f"Cross-validated ({summary['folds']} folds, {result.cv.split}) on {len(ds)} requests")
     table.add_column("metric")
     table.add_column("value", justify="right")
     for key, value in summary.items():
@@ -726,7 +728,7 @@ def _render_model_info(info: Any) -> None:
     ):
         typer.echo(f"  {key + ':':<23}{value}")
     cv = info.cv
-    quality = Table(title=f"Cross-validated quality ({info.folds} folds)", title_justify="left")
+    quality = Table(title=f"Cross-validated quality ({info.folds} folds, {info.split})", title_justify="left")
     quality.add_column("metric")
     quality.add_column("value", justify="right")
     quality.add_column("spread (std over folds)", justify="right")
@@ -793,7 +795,7 @@ def _stage_progress(bar: Any) -> Any:
     return progress
 
 
-def _load_training_data(data: str, text_field: str, labels_field: str, response_field: str,
+def _load_training_data(data: str, text_field: str, labels_field: str, response_field: str, group_field: str,
                         authority_type: str | None, review_csv: str | None, feedback: str | None,
                         overwrite: bool) -> Any:
     """Training data for 'train' from a table or a letters folder, plus feedback (warnings go to stderr)."""
@@ -803,8 +805,9 @@ def _load_training_data(data: str, text_field: str, labels_field: str, response_
 
     loaded = load_training_data(
         Path(data), text_field=text_field, labels_field=labels_field, response_field=response_field,
-        authority_type=_authority(authority_type) or "", review_csv=Path(review_csv) if review_csv else None,
-        feedback=Path(feedback) if feedback else None, overwrite=overwrite,
+        group_field=group_field, authority_type=_authority(authority_type) or "",
+        review_csv=Path(review_csv) if review_csv else None, feedback=Path(feedback) if feedback else None,
+        overwrite=overwrite,
     )
     for problem in loaded.dataset.problems[:20]:
         click.echo(f"Warning: {problem}", err=True)

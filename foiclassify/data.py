@@ -263,6 +263,9 @@ class Dataset:
         Where the data came from.
     problems : list of str
         Non-fatal findings (e.g. labels under the minimum count, skipped lines).
+    groups : list of str
+        Where each request came from (a writer, office or file), from the ``group_field`` column;
+        empty when the data has no such column. Cross-validation keeps each group in one fold.
     """
 
     ids: list[str]
@@ -272,6 +275,7 @@ class Dataset:
     sha256: str
     source: str
     problems: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -298,7 +302,8 @@ class Dataset:
         texts = [self.texts[i] for i in index]
         auth = [self.authority_types[i] for i in index]
         labels = [self.labels[i] for i in index]
-        return Dataset(ids, texts, auth, labels, dataset_hash(ids, texts, auth, labels), self.source)
+        groups = [self.groups[i] for i in index] if self.groups else []
+        return Dataset(ids, texts, auth, labels, dataset_hash(ids, texts, auth, labels), self.source, groups=groups)
 
 
 def dataset_hash(ids: list[str], texts: list[str], authority_types: list[str], labels: list[list[str]]) -> str:
@@ -362,6 +367,7 @@ def load_dataset(
     response_field: str = "response",
     id_field: str = "id",
     authority_field: str = "authority_type",
+    group_field: str = "source",
     min_examples: int = 0,
     skip_bad_lines: bool = False,
 ) -> Dataset:
@@ -376,6 +382,8 @@ def load_dataset(
         CSV, JSONL, Parquet or Excel file.
     text_field, labels_field, response_field, id_field, authority_field : str
         Column names.
+    group_field : str
+        Optional column saying where each request came from (see :attr:`Dataset.groups`).
     min_examples : int
         Labels present with fewer examples are an error (0 disables the check).
     skip_bad_lines : bool
@@ -398,6 +406,7 @@ def load_dataset(
         response_field=response_field,
         id_field=id_field,
         authority_field=authority_field,
+        group_field=group_field,
         min_examples=min_examples,
     )
 
@@ -410,6 +419,7 @@ def dataset_from_frame(
     response_field: str = "response",
     id_field: str = "id",
     authority_field: str = "authority_type",
+    group_field: str = "source",
     min_examples: int = 0,
 ) -> Dataset:
     """Validate an already-read frame; see :func:`load_dataset`."""
@@ -457,6 +467,8 @@ def dataset_from_frame(
         auth.append(kind)
         labels.append(labs)
     dataset = Dataset(ids, texts, auth, labels, dataset_hash(ids, texts, auth, labels), str(where))
+    if group_field in frame.columns:
+        dataset.groups = [cell_text(v) for v in frame[group_field]]
     dataset.problems.extend(f"line {b.line} skipped: {b.error}" for b in frame.attrs.get("bad_lines", []))
     if min_examples:
         rare = {c: n for c, n in dataset.label_counts().items() if 0 < n < min_examples}
@@ -942,6 +954,9 @@ def merge_datasets(base: Dataset, extra: Dataset) -> tuple[Dataset, int]:
     labels = [base.labels[i] for i in keep] + list(extra.labels)
     merged = Dataset(ids, texts, auth, labels, dataset_hash(ids, texts, auth, labels),
                      f"{base.source} + {Path(extra.source).name}")
+    if base.groups or extra.groups:  # rows without a group of their own are grouped by their file
+        merged.groups = [(base.groups or [Path(base.source).name] * len(base))[i] for i in keep] + (
+            extra.groups or [Path(extra.source).name] * len(extra))
     merged.problems = [*base.problems, *extra.problems]
     return merged, len(base) - len(keep)
 
@@ -982,6 +997,7 @@ def load_training_data(
     text_field: str = "request",
     labels_field: str = "exemptions",
     response_field: str = "response",
+    group_field: str = "source",
     authority_type: str = "",
     review_csv: Path | None = None,
     feedback: Path | None = None,
@@ -993,7 +1009,7 @@ def load_training_data(
     ----------
     path : Path
         A labelled table (:func:`load_dataset`) or a folder of letters (:func:`dataset_from_letters`).
-    text_field, labels_field, response_field : str
+    text_field, labels_field, response_field, group_field : str
         Columns of a table.
     authority_type : str
         Authority type of letters and feedback examples (which record none).
@@ -1022,7 +1038,8 @@ def load_training_data(
     else:
         if review_csv is not None:
             raise UsageError("--review-csv needs DATA to be a folder of response letters")
-        dataset = load_dataset(path, text_field=text_field, labels_field=labels_field, response_field=response_field)
+        dataset = load_dataset(path, text_field=text_field, labels_field=labels_field, response_field=response_field,
+                               group_field=group_field)
     result = TrainingData(dataset, letters=letters, review_csv=Path(review_csv) if review_csv else None)
     if feedback is not None:
         result.feedback = dataset_from_feedback(Path(feedback), authority_type=authority_type)

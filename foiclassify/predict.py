@@ -184,13 +184,14 @@ class Model:
         decisions = decide(P, t, codes)
         tax = load_taxonomy()
         neighbours = self._neighbours(X, similar) if similar else [[] for _ in texts]
+        thresholds = dict(zip(codes, t.tolist(), strict=True))
         out = []
-        for i, (labels, near) in enumerate(decisions):
+        for i, ((labels, near), row) in enumerate(zip(decisions, P.tolist(), strict=True)):
             out.append(
                 Suggestion(
                     labels=labels,
-                    scores={c: round(float(P[i, j]), 6) for j, c in enumerate(codes)},
-                    thresholds={c: float(t[j]) for j, c in enumerate(codes)},
+                    scores={c: round(p, 6) for c, p in zip(codes, row, strict=True)},
+                    thresholds=dict(thresholds),
                     ncnd=any(tax.label(c).ncnd for c in labels),
                     abstained=not labels,
                     also_considered=near,

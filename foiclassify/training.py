@@ -1,9 +1,10 @@
 """Training: preprocess, cross-validate, calibrate, tune thresholds, fit the final model.
 
 :func:`train` returns a :class:`TrainResult`; writing it to disk is :mod:`foiclassify.artifacts`'
-job. Cross-validation uses iterative stratification (multi-label aware) so that rare labels appear
-in every fold; its out-of-fold scores calibrate the heads and tune the thresholds, so no number the
-model reports about itself was measured on rows it was fitted on.
+job. Cross-validation keeps each source of the data (writer, office, file) in one fold when the data
+says where rows came from, and is multi-label stratified otherwise (:func:`make_splits`); its
+out-of-fold scores calibrate the heads and tune the thresholds, so no number the model reports about
+itself was measured on rows it was fitted on.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ class TrainConfig(BaseModel):
 
     model: ModelConfig = Field(default_factory=ModelConfig)
     folds: int = Field(5, ge=2, le=20)
+    group_folds: bool = Field(
+        True,
+        description="keep each group of the data's group column (writer, office, file) in one fold, so calibration "
+        "and thresholds are tuned on requests from sources the model never saw; needs at least `folds` groups",
+    )
     min_support: int = Field(8, ge=1, description="labels with fewer positives use the global threshold")
     n_jobs: int = Field(1, description="parallel folds (joblib); -1 uses every core")
     seed: int = 0
@@ -48,6 +54,7 @@ class CVReport:
     """Cross-validated quality of a training run."""
 
     folds: int
+    split: str  # how the folds were made, for the report and the model card
     label_scores: Scores
     section_scores: Scores
     fold_micro_f1: list[float]
@@ -110,11 +117,27 @@ def _fold(config: ModelConfig, X: pd.DataFrame, Y: np.ndarray, train_idx: np.nda
     return model.scores_by_head(model.transform(X.iloc[test_idx].reset_index(drop=True)))
 
 
-def _splits(Y: np.ndarray, folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+def make_splits(
+    Y: np.ndarray, folds: int, seed: int, groups: list[str] | None = None
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], str]:
+    """Cross-validation folds and a description of how they were made.
+
+    With ``groups`` (at least ``folds`` distinct values) every group stays in one fold: requests
+    written by one person, or exported from one office, share phrasing that a model scored on its
+    own writer's requests would exploit, which makes out-of-fold scores (and the calibration and
+    thresholds tuned on them) too confident for requests from anyone else. Otherwise the folds are
+    multi-label stratified (iterative stratification), so rare labels appear in every fold.
+    """
+    if groups is not None and len(set(groups)) >= folds:
+        from sklearn.model_selection import GroupKFold
+
+        kfold = GroupKFold(n_splits=folds)
+        splits = list(kfold.split(np.zeros(len(Y)), Y, groups=groups))
+        return splits, f"grouped by source ({len(set(groups))} groups)"
     from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
 
-    kfold = MultilabelStratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    return list(kfold.split(np.zeros(len(Y)), Y))
+    stratified = MultilabelStratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return list(stratified.split(np.zeros(len(Y)), Y)), "iterative stratified"
 
 
 def out_of_fold_scores(
@@ -187,14 +210,14 @@ def train(
             f"{dataset.source}: {len(dataset)} requests are too few to train with {config.folds}-fold "
             f"cross-validation; need at least {max(10, config.folds)}"
         )
-    splits = _splits(Y, config.folds, config.seed)
+    splits, split = make_splits(Y, config.folds, config.seed, dataset.groups if config.group_folds else None)
     oof = out_of_fold_scores(model_config, X, Y, splits, config.n_jobs, progress)
     model = ExemptionClassifier(model_config).fit(X, Y, calibration_scores=oof)
     if progress:
         progress("fit final model", 1, 1)
     P = oof_probabilities(model, oof)
     thresholds = tune_thresholds(Y, P, model.labels_, config.min_support)
-    cv = cross_validation_report(Y, P, thresholds, model.labels_, splits)
+    cv = cross_validation_report(Y, P, thresholds, model.labels_, splits, split)
     if config.learning_curve:
         cv.learning_curve = learning_curve(model_config, X, Y, splits[0], thresholds, config.learning_curve, progress)
     return TrainResult(model, thresholds, cv, config, dataset, build_index(model, X))
@@ -206,6 +229,7 @@ def cross_validation_report(
     thresholds: Thresholds,
     codes: tuple[str, ...],
     splits: list[tuple[np.ndarray, np.ndarray]],
+    split: str,
 ) -> CVReport:
     """Scores of the out-of-fold predictions, overall and per fold, plus per-label Brier scores."""
     pred = thresholds.vector(codes) <= P
@@ -216,6 +240,7 @@ def cross_validation_report(
     brier = {code: float(np.mean((P[:, j] - Y[:, j]) ** 2)) for j, code in enumerate(codes)}
     return CVReport(
         folds=len(splits),
+        split=split,
         label_scores=score(Y, pred, P, codes),
         section_scores=score_sections(Y, pred, P, codes),
         fold_micro_f1=fold_micro,

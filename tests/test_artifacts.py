@@ -46,7 +46,8 @@ def result(tiny_bundle: Path, tiny_jsonl: Path, X: pd.DataFrame) -> TrainResult:
     Y = dataset.label_matrix()
     P = bundle.model.predict_proba(X)
     everything = np.arange(len(Y))
-    cv = cross_validation_report(Y, P, bundle.thresholds, bundle.model.labels_, [(everything, everything)])
+    cv = cross_validation_report(Y, P, bundle.thresholds, bundle.model.labels_, [(everything, everything)],
+                                 "iterative stratified")
     return TrainResult(bundle.model, bundle.thresholds, cv, TrainConfig.model_validate(bundle.config), dataset,
                        bundle.index)
 
@@ -157,16 +158,16 @@ def _edit_metadata(bundle: Path, **changes: object) -> None:
 
 def test_newer_major_format_is_refused(tiny_bundle: Path, tmp_path: Path) -> None:
     bundle = _copy(tiny_bundle, tmp_path)
-    _edit_metadata(bundle, format_version="2.0")
+    _edit_metadata(bundle, format_version="3.0")
     verify_bundle(bundle)  # the checksums are consistent: the version check is what refuses it
-    with pytest.raises(ModelError, match=r"bundle format 2\.0 is not supported.*upgrade foiclassify"):
+    with pytest.raises(ModelError, match=r"bundle format 3\.0 is not supported.*upgrade foiclassify"):
         load_bundle(bundle)
 
 
 def test_newer_minor_format_is_accepted(tiny_bundle: Path, tmp_path: Path) -> None:
     bundle = _copy(tiny_bundle, tmp_path)
-    _edit_metadata(bundle, format_version="1.7")
-    assert load_bundle(bundle).metadata["format_version"] == "1.7"
+    _edit_metadata(bundle, format_version="2.7")
+    assert load_bundle(bundle).metadata["format_version"] == "2.7"
 
 
 def test_bundle_made_by_another_major_release_is_refused(tiny_bundle: Path, tmp_path: Path) -> None:

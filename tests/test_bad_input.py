@@ -77,7 +77,7 @@ def _one_byte_changed(workdir: Path, tiny: Path) -> None:
 def _newer_major(workdir: Path, tiny: Path) -> None:
     bundle = _bundle(workdir, tiny)
     meta = json.loads((bundle / "metadata.json").read_text())
-    meta["format_version"] = "2.0"
+    meta["format_version"] = "3.0"
     (bundle / "metadata.json").write_text(json.dumps(meta))
     write_checksums(bundle)
 
@@ -175,7 +175,7 @@ CASES = [
          setup=_other_tools_pickle),
     Case("suggest-model-one-byte-changed", ("suggest", *M, T), 1, "model.skops: checksum mismatch",
          setup=_one_byte_changed),
-    Case("suggest-model-newer-major", ("suggest", *M, T), 1, "bundle format 2.0 is not supported",
+    Case("suggest-model-newer-major", ("suggest", *M, T), 1, "bundle format 3.0 is not supported",
          setup=_newer_major),
     Case("suggest-model-untrusted-type", ("suggest", *M, T), 1, "untrusted type(s) sklearn.pipeline.Pipeline",
          setup=_untrusted),
@@ -250,7 +250,7 @@ CASES = [
     Case("explain-tampered-model", ("explain", *M, T), 1, "checksum mismatch", setup=_one_byte_changed),
     Case("model-info-missing-model", ("model-info", "--model", "nowhere"), 1, "no model bundle here"),
     Case("evaluate-missing-data", ("evaluate", "nope.jsonl", *M), 1, "nope.jsonl", setup=_copy_model),
-    Case("evaluate-newer-major-model", ("evaluate", "data.csv", *M), 1, "bundle format 2.0",
+    Case("evaluate-newer-major-model", ("evaluate", "data.csv", *M), 1, "bundle format 3.0",
          {"data.csv": GOOD}, setup=_newer_major),
     Case("promote-force-without-reason", ("promote", "model", "--force"), 2, "--force needs --reason",
          setup=_copy_model),

@@ -174,7 +174,7 @@ def test_model_info_table(tiny_bundle: Path) -> None:
     out = result.stdout
     metadata = json.loads((tiny_bundle / "metadata.json").read_text())
     assert metadata["bundle_id"] in out and metadata["training_data"]["sha256"] in out
-    assert "Cross-validated quality (2 folds)" in out and "±" in out
+    assert "Cross-validated quality (2 folds, iterative stratified)" in out and "±" in out
     assert "s31(3)" in out and "global" in out
     assert "Intended use" in out and "Limits" in out and "(all files verified)" in out
 

@@ -19,6 +19,7 @@ from foiclassify.data import (
     dataset_hash,
     iter_table,
     load_dataset,
+    merge_datasets,
     parse_label_cell,
     read_table,
 )
@@ -283,3 +284,20 @@ def test_label_cell_round_trips_any_label_set(codes: list[str], sep: str) -> Non
     assert parse_label_cell(json.dumps(codes), "x") == expected
     if codes:
         assert parse_label_cell(sep.join(codes), "x") == expected
+
+
+def test_groups_come_from_the_group_column_and_follow_subsets_and_merges(tmp_path: Path) -> None:
+    plain = load_dataset(_write(tmp_path, ".jsonl"))
+    assert plain.groups == []  # no source column: no groups, training folds are stratified
+    path = tmp_path / "grouped.csv"
+    frame = _csv_frame()
+    frame["office"] = ["north", "south", "north"]
+    frame.to_csv(path, index=False)
+    grouped = load_dataset(path, group_field="office")
+    assert grouped.groups == ["north", "south", "north"]
+    assert grouped.subset([2, 1]).groups == ["north", "south"]
+    assert grouped.sha256 == load_dataset(path).sha256  # where a row came from is not part of its content
+    extra = Dataset(["x1"], ["A new request about parking fines."], [""], [[]], "h", str(tmp_path / "feedback.jsonl"))
+    merged, replaced = merge_datasets(grouped, extra)
+    assert replaced == 0 and merged.groups == ["north", "south", "north", "feedback.jsonl"]
+    assert merge_datasets(plain, extra)[0].groups == []

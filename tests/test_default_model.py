@@ -51,8 +51,8 @@ def test_covert_facial_recognition_is_ncnd(default_model) -> None:  # type: igno
 
 
 def test_plain_statistics_request_gets_no_confident_suggestion(default_model) -> None:  # type: ignore[no-untyped-def]
-    sug = default_model.predict(["How many road traffic collisions were reported in the county in each of the "
-                                 "last three years?"])[0]
+    sug = default_model.predict(["How many missing person reports did the force receive in each of the last "
+                                 "three years?"])[0]
     assert sug.abstained and not sug.labels
 
 
