@@ -144,6 +144,7 @@ AUTHORITY_WEIGHTS: dict[str, float] = {
 
 S12_THRESHOLD = 40.0
 MANUAL_REVIEW_FACTOR = 20.0  # reading case files or free-text fields instead of running a report
+AUTOMATED_FACTOR = 0.4  # a recorded category: one query, whatever its size
 SWEEP_FACTOR = 30.0  # "all emails / documents mentioning X": every mailbox and file share has to be searched
 
 
@@ -160,6 +161,10 @@ class Effort:
     def score(self) -> float:
         """Rough effort in arbitrary units; ``S12_THRESHOLD`` stands for the 18/24-hour cost limit."""
         value = self.parts * (1 + self.years / 3) * (1 + 0.6 * self.fields)
+        if not (self.manual or self.sweep):
+            # Counts of recorded categories come from a report in minutes, however many years and
+            # breakdowns are asked for: only the very largest reach the limit without manual work.
+            value *= AUTOMATED_FACTOR
         if self.manual:
             value *= MANUAL_REVIEW_FACTOR
         if self.sweep:
