@@ -848,7 +848,7 @@ def _card_panel(metadata: dict[str, Any], thresholds: Thresholds | None) -> str:
         ("created", _e(metadata.get("created_at", "unknown"))),
         ("training data", f"{_e(data.get('source', 'unknown'))}, {_e(data.get('rows', '?'))} requests"),
         ("training data SHA-256", f"<code class='small'>{_e(data.get('sha256', 'unknown'))}</code>"),
-        ("cross-validation", f"{_e(cv.get('folds', '?'))} folds, {_e(metadata.get('cv_split', 'split not recorded'))}"),
+        ("cross-validation", f"{_e(cv.get('folds', '?'))} folds, {_e(_cv_split(metadata))}"),
         ("section micro-F1", f"{num('section_micro_f1')} ± {num('section_micro_f1_std')}"),
         ("label micro-F1", f"{num('micro_f1')} ± {num('micro_f1_std')}; macro-F1 {num('macro_f1')}"),
         ("recall@3 / precision@1", f"{num('recall_at_3')} / {num('precision_at_1')}"),
@@ -998,6 +998,11 @@ def check_output(path: Path | str, overwrite: bool, option: str = "--html") -> N
 # -- model card -----------------------------------------------------------------------------------
 
 
+def _cv_split(metadata: dict[str, Any]) -> str:
+    """How the bundle's cross-validation folds were made (bundles before format 2.0 do not say)."""
+    return str(metadata.get("cv_split", "split not recorded"))
+
+
 def model_card(metadata: dict[str, Any], thresholds: Thresholds) -> str:
     """The bundle's ``MODEL_CARD.md``: intended use, limits, data, per-label performance."""
     tax = load_taxonomy()
@@ -1026,7 +1031,7 @@ def model_card(metadata: dict[str, Any], thresholds: Thresholds) -> str:
         "- versions: " + ", ".join(f"{k} {v}" for k, v in versions.items()),
         "",
         "## Cross-validated quality",
-        f"- {cv.get('folds', '?')} folds, {metadata.get('cv_split', 'split not recorded')}",
+        f"- {cv.get('folds', '?')} folds, {_cv_split(metadata)}",
         f"- section micro-F1 {cv.get('section_micro_f1', 0):.3f} (± {cv.get('section_micro_f1_std', 0):.3f}),"
         f" label micro-F1 {cv.get('micro_f1', 0):.3f}, macro-F1 {cv.get('macro_f1', 0):.3f}",
         f"- recall@3 {cv.get('recall_at_3', 0):.3f}, precision@1 {cv.get('precision_at_1', 0):.3f},"
@@ -1205,7 +1210,7 @@ def model_info(path: Path | str | None = None) -> ModelInfo:
         training_sha256=str(data.get("sha256", "")),
         training_rows=int(data.get("rows", 0)),
         folds=int((metadata.get("cv", {}) or {}).get("folds", 0)),
-        split=str(metadata.get("cv_split", "split not recorded")),
+        split=_cv_split(metadata),
         cv={str(k): float(v) for k, v in (metadata.get("cv", {}) or {}).items() if k != "folds"},
         labels=labels,
         global_threshold=thresholds.global_threshold,
