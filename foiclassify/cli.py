@@ -429,7 +429,7 @@ def suggest_cli(
     fmt: str = typer.Option("table", "--format", help="table, json, jsonl or csv (single request)."),
     similar: int | None = typer.Option(None, "--similar", help="Show K similar past requests (table default 3)."),
     model: str | None = typer.Option(None, "--model", help=_MODEL_HELP),
-    chunk_size: int = typer.Option(5000, help="Batch: rows per chunk (memory bound)."),
+    chunk_size: int = typer.Option(2000, help="Batch: rows per chunk (memory bound)."),
     resume: bool = typer.Option(False, help="Batch: continue an interrupted run from its partial output."),
     overwrite: bool = typer.Option(False, help="Batch: replace an existing --output file."),
     skip_bad_lines: bool = typer.Option(False, help="Batch: skip unparseable JSONL lines and report them."),

@@ -408,7 +408,7 @@ def run_batch(
     id_field: str | None = "id",
     authority_type: str | None = None,
     authority_type_field: str | None = None,
-    chunk_size: int = 5_000,
+    chunk_size: int = 2_000,
     overwrite: bool = False,
     resume: bool = False,
     skip_bad_lines: bool = False,
