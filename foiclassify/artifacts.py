@@ -247,19 +247,44 @@ def write_checksums(folder: Path) -> None:
 def replace_dir(new: Path, out: Path) -> None:
     """Move the complete folder ``new`` to ``out``; an existing ``out`` is kept until ``new`` is in place.
 
-    Used for bundles and reports alike: whatever fails, ``out`` holds either the old or the new folder.
+    Used for bundles and reports alike: whatever fails, ``out`` holds either the old or the new folder
+    (and on Linux a reader never finds it missing, see :func:`exchange_dirs`).
     """
     if not out.exists():
         os.replace(new, out)
         return
-    backup = out.with_name(f".{out.name}.old-{os.getpid()}")
-    os.replace(out, backup)
+    exchange_dirs(new, out)  # now ``out`` is the new folder and ``new`` the old one
+    shutil.rmtree(new, ignore_errors=True)
+
+
+def exchange_dirs(a: Path, b: Path) -> None:
+    """Swap two folders. Atomic on Linux (``renameat2`` with ``RENAME_EXCHANGE``): a reader sees
+    one bundle or the other, never none. Elsewhere three renames, undone on failure."""
+    import ctypes
+    import ctypes.util
+
     try:
-        os.replace(new, out)
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        renameat2 = None
+    if renameat2 is not None:
+        at_fdcwd, rename_exchange = -100, 2
+        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+            return
+    tmp = a.with_name(f".{a.name}.swap-{os.getpid()}")
+    os.replace(a, tmp)
+    try:
+        os.replace(b, a)
     except BaseException:
-        os.replace(backup, out)
+        os.replace(tmp, a)
         raise
-    shutil.rmtree(backup, ignore_errors=True)
+    try:
+        os.replace(tmp, b)
+    except BaseException:  # put both back: ``b`` must never be left missing
+        os.replace(a, b)
+        os.replace(tmp, a)
+        raise
 
 
 def verify_bundle(path: Path) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from foiclassify.artifacts import replace_dir
+from foiclassify.artifacts import exchange_dirs, replace_dir
 from foiclassify.errors import FoiClassifyError, ModelError, OutputError, UsageError
 from foiclassify.taxonomy import load_taxonomy
 
@@ -1268,31 +1268,6 @@ class _Lock:
         os.close(self.fd)
 
 
-def _exchange(a: Path, b: Path) -> None:
-    """Swap two folders. Atomic on Linux (``renameat2`` with ``RENAME_EXCHANGE``): a reader sees
-    one bundle or the other, never none. Elsewhere three renames, undone on failure."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        renameat2 = None
-    if renameat2 is not None:
-        at_fdcwd, rename_exchange = -100, 2
-        if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
-            return
-    tmp = a.with_name(f".{a.name}.swap-{os.getpid()}")
-    os.replace(a, tmp)
-    try:
-        os.replace(b, a)
-    except BaseException:
-        os.replace(tmp, a)
-        raise
-    os.replace(tmp, b)
-
-
 def promote(
     new_bundle: str | os.PathLike[str],
     to: str | os.PathLike[str] = Path("models/default"),
@@ -1380,7 +1355,7 @@ def promote(
                     trash = previous.with_name(f".{previous.name}.old-{os.getpid()}")
                     os.replace(previous, trash)
                     shutil.rmtree(trash, ignore_errors=True)
-                _exchange(tmp, to)  # now ``to`` is the new bundle and ``tmp`` the old one
+                exchange_dirs(tmp, to)  # now ``to`` is the new bundle and ``tmp`` the old one
                 os.replace(tmp, previous)
                 kept: Path | None = previous
             else:
@@ -1432,7 +1407,7 @@ def rollback(to: str | os.PathLike[str] = Path("models/default")) -> RollbackRes
     verify_bundle(previous)
     with _Lock(to.parent):
         if to.exists():
-            _exchange(previous, to)
+            exchange_dirs(previous, to)
         else:
             os.replace(previous, to)
     current_id = str(load_bundle_metadata(to).get("bundle_id", to.name))

@@ -307,14 +307,23 @@ def test_failed_save_keeps_the_previous_bundle(
         monkeypatch.setattr("foiclassify.explain.model_card", boom)
     elif where == "write_checksums":
         monkeypatch.setattr(artifacts, "write_checksums", boom)
-    else:
+    else:  # the swap itself fails, on the path without the atomic exchange (renames only)
+        import ctypes
+
         real_replace = os.replace
 
-        def replace(src: object, dst: object) -> None:
-            if Path(str(dst)) == out and ".tmp-" in str(src):
+        def no_libc(*args: object, **kwargs: object) -> None:
+            raise OSError("no C library")
+
+        failed: list[object] = []
+
+        def replace(src: object, dst: object) -> None:  # the rename of the new bundle into place fails once
+            if Path(str(dst)) == out and ".tmp-" in str(src) and not failed:
+                failed.append(src)
                 raise OSError(28, "No space left on device")
             real_replace(src, dst)  # type: ignore[arg-type]
 
+        monkeypatch.setattr(ctypes, "CDLL", no_libc)
         monkeypatch.setattr(artifacts.os, "replace", replace)
     with pytest.raises((RuntimeError, OSError)):
         save_bundle(result, out, overwrite=True)

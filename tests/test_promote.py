@@ -159,7 +159,7 @@ def test_swap_without_renameat2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """Where the atomic exchange is not available, three renames give the same result."""
     import ctypes
 
-    from foiclassify.evaluation import _exchange
+    from foiclassify.artifacts import exchange_dirs
 
     a, b = tmp_path / "a", tmp_path / "b"
     for folder in (a, b):
@@ -170,7 +170,7 @@ def test_swap_without_renameat2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         raise OSError("no C library")
 
     monkeypatch.setattr(ctypes, "CDLL", no_libc)
-    _exchange(a, b)
+    exchange_dirs(a, b)
     assert (a / "name").read_text() == "b" and (b / "name").read_text() == "a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
 
