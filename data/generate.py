@@ -37,7 +37,7 @@ import random
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -3464,7 +3464,11 @@ class Ctx:
             return self.pv(self.topic.service)
         return self.pv(self.rng.choice(self.profile.services))
 
-    def slots(self, years: int = 1) -> dict[str, str]:
+    def slots(self, years: int = 1, **fixed: str) -> dict[str, str]:
+        """Fresh values for every slot, with ``fixed`` laid over them.
+
+        Every slot is drawn even when ``fixed`` replaces it, so fixing a value never shifts the random sequence.
+        """
         rng = self.rng
         unit = self.pv(self.topic.unit)
         if years not in self.periods:
@@ -3495,6 +3499,7 @@ class Ctx:
             "surname": rng.choice(SURNAMES),
             "month": month_year(rng),
             "num": str(rng.randint(2, 40)),
+            **fixed,
         }
 
 
@@ -3529,11 +3534,60 @@ def dedupe(items: list[str]) -> list[str]:
     return out
 
 
-def several(ctx: Ctx, templates: Sequence[str], low: int, high: int, years: int = 1) -> list[str]:
-    """Fill ``low``..``high`` distinct templates (each with fresh slot values)."""
+def several(
+    ctx: Ctx,
+    templates: Sequence[str],
+    low: int,
+    high: int,
+    years: int = 1,
+    draw: Callable[[], dict[str, str]] | None = None,
+) -> list[str]:
+    """Fill ``low``..``high`` distinct templates (each with fresh slot values).
+
+    ``draw`` gives each part its slot values in place of ``ctx.slots(years)``, for parts that share a fixed value
+    (``ctx.slots(years, asset=...)``) or draw one of their own after their slots (a system, a security body). It
+    is called once per chosen template, at the point where ``ctx.slots`` would be, so the draws keep their order.
+    """
     count = min(len(templates), ctx.rng.randint(low, high))
     chosen = ctx.rng.sample(list(templates), count)
-    return dedupe([fill(ctx.rng, t, **ctx.slots(years)) for t in chosen])
+    slots = draw or (lambda: ctx.slots(years))
+    return dedupe([fill(ctx.rng, t, **slots()) for t in chosen])
+
+
+def draft_of(
+    items: list[str],
+    gist: str,
+    years: int = 1,
+    context: str = "",
+    flags: Iterable[str] = (),
+    sweep: bool = False,
+) -> Draft:
+    """A Draft with the effort most frames need: one unit per (deduplicated) part over ``years``.
+
+    ``gist`` and ``context`` come in already filled and nothing here draws from the generator, so each frame keeps
+    control of the order of its random draws (and hence of its output).
+    """
+    draft = Draft(dedupe(items), gist, context=context, flags=set(flags))
+    draft.effort = Effort(parts=len(draft.items), years=years, sweep=sweep)
+    return draft
+
+
+def simple_request(
+    ctx: Ctx,
+    templates: Sequence[str],
+    low: int,
+    high: int,
+    gists: Sequence[str],
+    years: int = 1,
+    flags: Iterable[str] = (),
+    **fixed: str,
+) -> Draft:
+    """The commonest frame: ``low``..``high`` parts from ``templates``, then a gist from ``gists``.
+
+    Parts and gist share ``years`` and the ``fixed`` slot values; the effort is the usual one (see ``draft_of``).
+    """
+    items = several(ctx, templates, low, high, draw=lambda: ctx.slots(years, **fixed))
+    return draft_of(items, pick(ctx.rng, gists, **ctx.slots(years, **fixed)), years, flags=flags)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -3626,15 +3680,16 @@ def small_numbers(fields: Sequence[str]) -> bool:
     return any(f in SMALL_AREA_FIELDS for f in fields) and any(f in PERSONAL_FIELDS for f in fields)
 
 
+def plain_counts(ctx: Ctx, years: int, extras: Sequence[str]) -> Draft:
+    """One count of the topic's unit plus one to three related questions drawn from ``extras``."""
+    rng = ctx.rng
+    items = [pick(rng, COUNT_ITEMS, **ctx.slots(years)), *several(ctx, extras, 1, 3, years)]
+    return draft_of(items, pick(rng, COUNT_GISTS, **ctx.slots(years)), years)
+
+
 def frame_count(ctx: Ctx) -> Draft:
     """A plain aggregate count (answered in full when the system records it as a category)."""
-    rng = ctx.rng
-    years = rng.choice((1, 1, 1, 2, 3, 3, 5))
-    items = [pick(rng, COUNT_ITEMS, **ctx.slots(years))]
-    items += several(ctx, COUNT_EXTRAS, 1, 3, years)
-    draft = Draft(dedupe(items), pick(rng, COUNT_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    return plain_counts(ctx, ctx.rng.choice((1, 1, 1, 2, 3, 3, 5)), COUNT_EXTRAS)
 
 
 def frame_breakdown(ctx: Ctx, manual: bool | None = None) -> Draft:
@@ -3819,9 +3874,7 @@ def frame_yesno(ctx: Ctx) -> Draft:
         items.insert(0, fill(rng, YESNO_ITEMS[0], **ctx.slots()))
     else:
         items = [i for i in items if not i.startswith("If so")] or items
-    draft = Draft(dedupe(items), pick(rng, YESNO_GISTS, **ctx.slots()))
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    return draft_of(items, pick(rng, YESNO_GISTS, **ctx.slots()))
 
 
 TOTALS_ITEMS = (
@@ -3845,12 +3898,7 @@ TOTALS_GISTS = (
 
 def frame_totals(ctx: Ctx) -> Draft:
     """Spending totals and headcounts at whole-organisation level."""
-    rng = ctx.rng
-    years = rng.choice((1, 1, 2, 3, 5))
-    items = several(ctx, TOTALS_ITEMS, 2, 4, years)
-    draft = Draft(items, pick(rng, TOTALS_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    return simple_request(ctx, TOTALS_ITEMS, 2, 4, TOTALS_GISTS, ctx.rng.choice((1, 1, 2, 3, 5)))
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -3892,9 +3940,7 @@ def frame_names(ctx: Ctx) -> Draft:
     items = several(ctx, NAMES_ITEMS, 1, 3, years)
     if rng.random() < 0.4:
         items.append(pick(rng, COUNT_ITEMS, **ctx.slots(years)))
-    draft = Draft(dedupe(items), pick(rng, NAMES_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    return draft_of(items, pick(rng, NAMES_GISTS, **ctx.slots(years)), years)
 
 
 RELATIONS = (
@@ -3941,13 +3987,10 @@ CASE_GISTS = (
 def frame_named_case(ctx: Ctx) -> Draft:
     rng = ctx.rng
     who = person(rng)
-    items = [
-        fill(rng, t, **{**ctx.slots(), "person": who}) for t in rng.sample(CASE_ITEMS, rng.randint(1, 3))
-    ]
-    slots = {**ctx.slots(), "person": who, "relation": rng.choice(RELATIONS)}
-    draft = Draft(dedupe(items), pick(rng, CASE_GISTS, **slots), context=pick(rng, CASE_CONTEXTS, **slots))
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    items = several(ctx, CASE_ITEMS, 1, 3, draw=lambda: ctx.slots(person=who))
+    # The relation is drawn after the slots, so it cannot be one of ctx.slots' fixed values.
+    slots = {**ctx.slots(person=who), "relation": rng.choice(RELATIONS)}
+    return draft_of(items, pick(rng, CASE_GISTS, **slots), context=pick(rng, CASE_CONTEXTS, **slots))
 
 
 WHETHER_ITEMS: dict[str, tuple[str, ...]] = {
@@ -4053,9 +4096,7 @@ def frame_whether(ctx: Ctx) -> Draft:
                 **ctx.slots(),
             )
         )
-    draft = Draft(items, pick(rng, WHETHER_GISTS, **ctx.slots()), flags={"off_topic"})
-    draft.effort = Effort(parts=len(items))
-    return draft
+    return draft_of(items, pick(rng, WHETHER_GISTS, **ctx.slots()), flags={"off_topic"})
 
 
 OWN_ITEMS = (
@@ -4092,14 +4133,8 @@ OWN_GISTS = (
 def frame_own_data(ctx: Ctx) -> Draft:
     rng = ctx.rng
     items = several(ctx, OWN_ITEMS, 1, 3)
-    draft = Draft(
-        items,
-        pick(rng, OWN_GISTS, **ctx.slots()),
-        context=pick(rng, OWN_CONTEXTS, **ctx.slots()),
-        flags={"off_topic"},
-    )
-    draft.effort = Effort(parts=len(items))
-    return draft
+    gist = pick(rng, OWN_GISTS, **ctx.slots())
+    return draft_of(items, gist, context=pick(rng, OWN_CONTEXTS, **ctx.slots()), flags={"off_topic"})
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -4133,9 +4168,7 @@ def frame_correspondence(ctx: Ctx) -> Draft:
     rng = ctx.rng
     years = rng.choice((1, 2, 3, 5, 5, 10))
     items = several(ctx, CORRESPONDENCE_ITEMS, 1, 2, years)
-    draft = Draft(items, pick(rng, CORRESPONDENCE_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(items), years=years, sweep=True)
-    return draft
+    return draft_of(items, pick(rng, CORRESPONDENCE_GISTS, **ctx.slots(years)), years, sweep=True)
 
 
 CONTRACT_ITEMS = (
@@ -4167,16 +4200,9 @@ def frame_contract(ctx: Ctx) -> Draft:
     rng = ctx.rng
     years = rng.choice((1, 2, 3))
     slots = ctx.slots(years)
-    chosen = rng.sample(CONTRACT_ITEMS, rng.randint(2, 5))
-    items = dedupe(
-        [
-            fill(rng, t, **{**ctx.slots(years), "supplier": slots["supplier"], "service": slots["service"]})
-            for t in chosen
-        ]
-    )
-    draft = Draft(items, pick(rng, CONTRACT_GISTS, **slots))
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    shared = {"supplier": slots["supplier"], "service": slots["service"]}
+    items = several(ctx, CONTRACT_ITEMS, 2, 5, draw=lambda: ctx.slots(years, **shared))
+    return draft_of(items, pick(rng, CONTRACT_GISTS, **slots), years)
 
 
 COMMERCIAL_NCND_ITEMS = (
@@ -4189,23 +4215,15 @@ COMMERCIAL_NCND_ITEMS = (
     "[Please confirm|Confirm] whether {supplier} is "
     "[one of the shortlisted bidders|on the shortlist] for {service}.",
 )
+COMMERCIAL_NCND_GISTS = (
+    "whether a named company [had bid for|was involved in] a contract for {service}",
+    "confirmation of whether {you} held information about a named supplier",
+    "whether complaints had been received about {supplier}",
+)
 
 
 def frame_commercial_ncnd(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    items = several(ctx, COMMERCIAL_NCND_ITEMS, 1, 2)
-    gist = pick(
-        rng,
-        (
-            "whether a named company [had bid for|was involved in] a contract for {service}",
-            "confirmation of whether {you} held information about a named supplier",
-            "whether complaints had been received about {supplier}",
-        ),
-        **ctx.slots(),
-    )
-    draft = Draft(items, gist, flags={"off_topic"})
-    draft.effort = Effort(parts=len(items))
-    return draft
+    return simple_request(ctx, COMMERCIAL_NCND_ITEMS, 1, 2, COMMERCIAL_NCND_GISTS, flags={"off_topic"})
 
 
 LEGAL_ITEMS = (
@@ -4237,9 +4255,7 @@ LEGAL_GISTS = (
 def frame_legal(ctx: Ctx) -> Draft:
     rng = ctx.rng
     items = several(ctx, LEGAL_ITEMS, 1, 3) + several(ctx, LEGAL_EXTRAS, 0, 2)
-    draft = Draft(dedupe(items), pick(rng, LEGAL_GISTS, **ctx.slots()))
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    return draft_of(items, pick(rng, LEGAL_GISTS, **ctx.slots()))
 
 
 POLICY_ITEMS = (
@@ -4267,12 +4283,7 @@ POLICY_GISTS = (
 
 
 def frame_policy(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3))
-    items = several(ctx, POLICY_ITEMS, 2, 4, years)
-    draft = Draft(items, pick(rng, POLICY_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    return simple_request(ctx, POLICY_ITEMS, 2, 4, POLICY_GISTS, ctx.rng.choice((1, 2, 3)))
 
 
 DELIBERATION_ITEMS = (
@@ -4302,12 +4313,7 @@ DELIBERATION_GISTS = (
 
 
 def frame_deliberation(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    years = rng.choice((1, 1, 2))
-    items = several(ctx, DELIBERATION_ITEMS, 2, 4, years)
-    draft = Draft(items, pick(rng, DELIBERATION_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    return simple_request(ctx, DELIBERATION_ITEMS, 2, 4, DELIBERATION_GISTS, ctx.rng.choice((1, 1, 2)))
 
 
 PUBLISHED_TOPIC_ITEMS = (
@@ -4349,9 +4355,7 @@ def frame_published(ctx: Ctx) -> Draft:
         ),
         **ctx.slots(),
     )
-    draft = Draft(dedupe(items), gist)
-    draft.effort = effort
-    return draft
+    return Draft(dedupe(items), gist, effort=effort)
 
 
 FUTURE_ITEMS = (
@@ -4374,6 +4378,7 @@ def frame_future(ctx: Ctx) -> Draft:
     rng = ctx.rng
     items = []
     if rng.random() < 0.5:
+        # ctx.pv draws too, so the topic wording is chosen after the slots, not passed as a fixed value.
         items.append(
             fill(rng, rng.choice(ctx.profile.upcoming), **{**ctx.slots(), "topic": ctx.pv(ctx.topic.name)})
         )
@@ -4387,9 +4392,7 @@ def frame_future(ctx: Ctx) -> Draft:
         ),
         **ctx.slots(),
     )
-    draft = Draft(dedupe(items), gist, context=pick(rng, FUTURE_CONTEXTS))
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    return draft_of(items, gist, context=pick(rng, FUTURE_CONTEXTS))
 
 
 REPEAT_OPENERS = (
@@ -4445,9 +4448,7 @@ def frame_repeated(ctx: Ctx) -> Draft:
         ),
         **ctx.slots(),
     )
-    draft = Draft(dedupe(items), gist, context=context)
-    draft.effort = Effort(parts=len(draft.items), years=rng.choice((3, 5, 8)), sweep=sweep)
-    return draft
+    return draft_of(items, gist, rng.choice((3, 5, 8)), context=context, sweep=sweep)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -4575,9 +4576,8 @@ def frame_covert(ctx: Ctx) -> Draft:
             values["you"] = body
         return values
 
-    items = [fill(rng, t, **slots()) for t in rng.sample(bank, rng.randint(2, 6))]
-    draft = Draft(dedupe(items), pick(rng, COVERT_GISTS, **slots()))
-    draft.effort = Effort(parts=len(draft.items), years=years)
+    items = several(ctx, bank, 2, 6, draw=slots)
+    draft = draft_of(items, pick(rng, COVERT_GISTS, **slots()), years)
     if any("MI5" in i or "GCHQ" in i or "Security Service" in i for i in draft.items):
         draft.flags.add("security_body")
     return draft
@@ -4605,16 +4605,8 @@ CAPABILITY_GISTS = (
 
 
 def frame_capability(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3))
-    asset = ctx.asset()
-    items = [
-        fill(rng, t, **{**ctx.slots(years), "asset": asset})
-        for t in rng.sample(CAPABILITY_ITEMS, rng.randint(2, 5))
-    ]
-    draft = Draft(dedupe(items), pick(rng, CAPABILITY_GISTS, **{**ctx.slots(years), "asset": asset}))
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    years = ctx.rng.choice((1, 2, 3))
+    return simple_request(ctx, CAPABILITY_ITEMS, 2, 5, CAPABILITY_GISTS, years, asset=ctx.asset())
 
 
 LOCATION_ITEMS = (
@@ -4636,16 +4628,8 @@ LOCATION_GISTS = (
 
 
 def frame_location(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    years = rng.choice((1, 1, 2))
-    asset = ctx.asset()
-    items = [
-        fill(rng, t, **{**ctx.slots(years), "asset": asset})
-        for t in rng.sample(LOCATION_ITEMS, rng.randint(2, 4))
-    ]
-    draft = Draft(dedupe(items), pick(rng, LOCATION_GISTS, **{**ctx.slots(years), "asset": asset}))
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    years = ctx.rng.choice((1, 1, 2))
+    return simple_request(ctx, LOCATION_ITEMS, 2, 4, LOCATION_GISTS, years, asset=ctx.asset())
 
 
 TACTICS_ITEMS = (
@@ -4684,13 +4668,9 @@ NON_OPERATIONAL_POLICE_TOPICS = frozenset(
 
 
 def frame_tactics(ctx: Ctx) -> Draft:
-    rng = ctx.rng
     if ctx.authority == "police" and ctx.topic.name.split("|")[0] in NON_OPERATIONAL_POLICE_TOPICS:
         ctx.subject = crime_subject(ctx)
-    items = several(ctx, TACTICS_ITEMS, 2, 4)
-    draft = Draft(items, pick(rng, TACTICS_GISTS, **ctx.slots()))
-    draft.effort = Effort(parts=len(items))
-    return draft
+    return simple_request(ctx, TACTICS_ITEMS, 2, 4, TACTICS_GISTS)
 
 
 IT_ITEMS = (
@@ -4731,11 +4711,9 @@ IT_GISTS = (
 def frame_it_security(ctx: Ctx) -> Draft:
     rng = ctx.rng
     years = rng.choice((1, 2, 3))
-    chosen = rng.sample(IT_ITEMS, rng.randint(2, 5))
-    items = dedupe([fill(rng, t, **{**ctx.slots(years), "system": rng.choice(IT_SYSTEMS)}) for t in chosen])
-    draft = Draft(items, pick(rng, IT_GISTS, **ctx.slots(years)), flags={"off_topic"})
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    # Each part names its own system, drawn after that part's slots.
+    items = several(ctx, IT_ITEMS, 2, 5, draw=lambda: {**ctx.slots(years), "system": rng.choice(IT_SYSTEMS)})
+    return draft_of(items, pick(rng, IT_GISTS, **ctx.slots(years)), years, flags={"off_topic"})
 
 
 FRAUD_ITEMS = (
@@ -4760,36 +4738,22 @@ ESTATE_ITEMS = (
     "[details of|] [any|] property or money [left by|belonging to] the deceased [in|for] "
     "each [case|public health funeral]",
 )
+FRAUD_GISTS = (
+    "the criteria {you} uses to detect fraud in {name}",
+    "details of {you}'s counter-fraud checks on {name}",
+)
+ESTATE_GISTS = (
+    "[a list of|details of] public health funerals {period}, including names and addresses of the deceased",
+    "information about [people given|recent] public health funerals and their estates",
+)
 
 
 def frame_fraud(ctx: Ctx) -> Draft:
     """Fraud-detection methods, or (councils) estates of the deceased that fraudsters target."""
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3))
-    if ctx.authority == "council" and rng.random() < 0.55:
-        items = several(ctx, ESTATE_ITEMS, 1, 3, years)
-        gist = pick(
-            rng,
-            (
-                "[a list of|details of] public health funerals {period}, including names and addresses "
-                "of the deceased",
-                "information about [people given|recent] public health funerals and their estates",
-            ),
-            **ctx.slots(years),
-        )
-    else:
-        items = several(ctx, FRAUD_ITEMS, 1, 3, years)
-        gist = pick(
-            rng,
-            (
-                "the criteria {you} uses to detect fraud in {name}",
-                "details of {you}'s counter-fraud checks on {name}",
-            ),
-            **ctx.slots(years),
-        )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    years = ctx.rng.choice((1, 2, 3))
+    if ctx.authority == "council" and ctx.rng.random() < 0.55:
+        return simple_request(ctx, ESTATE_ITEMS, 1, 3, ESTATE_GISTS, years)
+    return simple_request(ctx, FRAUD_ITEMS, 1, 3, FRAUD_GISTS, years)
 
 
 OVERT_FR_ITEMS = (
@@ -4800,26 +4764,16 @@ OVERT_FR_ITEMS = (
     "the [name|make] of the facial recognition [software|algorithm] and its [accuracy|threshold] settings",
     "the planned [locations|dates] of [future|upcoming] facial recognition deployments",
 )
+OVERT_FR_GISTS = (
+    "information about [the force's|its] live facial recognition deployments, including watchlists and locations",
+    "the dates, locations and outcomes of live facial recognition deployments {period}",
+)
 
 
 def frame_overt_fr(ctx: Ctx) -> Draft:
     """Overt facial recognition that has been publicised: not NCND, but tactical detail is withheld."""
-    rng = ctx.rng
-    years = rng.choice((1, 2))
-    items = several(ctx, OVERT_FR_ITEMS, 2, 4, years)
-    gist = pick(
-        rng,
-        (
-            "information about [the force's|its] live facial recognition deployments, including "
-            "watchlists and locations",
-            "the dates, locations and outcomes of live facial recognition deployments {period}",
-        ),
-        **ctx.slots(years),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    draft.flags.add("off_topic")
-    return draft
+    years = ctx.rng.choice((1, 2))
+    return simple_request(ctx, OVERT_FR_ITEMS, 2, 4, OVERT_FR_GISTS, years, flags={"off_topic"})
 
 
 CT_ITEMS = (
@@ -4847,11 +4801,10 @@ def frame_ct_aggregate(ctx: Ctx) -> Draft:
     rng = ctx.rng
     years = rng.choice((1, 2, 3))
     items = several(ctx, CT_ITEMS, 1, 2, years)
+    flags: set[str] = set()
     if rng.random() < 0.4:
         items += several(ctx, CT_PUBLISHED_ITEMS, 1, 1, years)
-        draft_flags = {"published"}
-    else:
-        draft_flags = set()
+        flags.add("published")
     gist = pick(
         rng,
         (
@@ -4860,9 +4813,7 @@ def frame_ct_aggregate(ctx: Ctx) -> Draft:
         ),
         **ctx.slots(years),
     )
-    draft = Draft(items, gist, context=pick(rng, CT_CONTEXTS), flags=draft_flags)
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    return draft_of(items, gist, years, context=pick(rng, CT_CONTEXTS), flags=flags)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -4950,17 +4901,9 @@ def incident(ctx: Ctx) -> tuple[str, bool]:
 
 def frame_incident(ctx: Ctx) -> Draft:
     """A specific investigation, incident or case (s30(1))."""
-    rng = ctx.rng
     event, on_topic = incident(ctx)
-    items = [
-        fill(rng, t, **{**ctx.slots(), "incident": event})
-        for t in rng.sample(INCIDENT_ITEMS, rng.randint(2, 5))
-    ]
-    draft = Draft(dedupe(items), pick(rng, INCIDENT_GISTS, **{**ctx.slots(), "incident": event}))
-    if not on_topic:
-        draft.flags.add("off_topic")
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    flags = set() if on_topic else {"off_topic"}
+    return simple_request(ctx, INCIDENT_ITEMS, 2, 5, INCIDENT_GISTS, flags=flags, incident=event)
 
 
 INFORMANT_ITEMS = (
@@ -4975,30 +4918,18 @@ INFORMANT_ITEMS = (
     "[how many|the number of] [juvenile|under-18] informants [were|have been] "
     "[used|authorised] {period}, and [for what|in which investigations]",
 )
+INFORMANT_GISTS = (
+    "information about informants used in relation to {name}",
+    "details of payments to covert human intelligence sources {period}",
+    "[records|information] about the use of informants in {name} investigations",
+)
 
 
 def frame_informant(ctx: Ctx) -> Draft:
-    rng = ctx.rng
     ctx.subject = crime_subject(ctx)
-    years = rng.choice((1, 2, 3, 5))
+    years = ctx.rng.choice((1, 2, 3, 5))
     event, _ = incident(ctx)
-    items = [
-        fill(rng, t, **{**ctx.slots(years), "incident": event})
-        for t in rng.sample(INFORMANT_ITEMS, rng.randint(1, 3))
-    ]
-    gist = pick(
-        rng,
-        (
-            "information about informants used in relation to {name}",
-            "details of payments to covert human intelligence sources {period}",
-            "[records|information] about the use of informants in {name} investigations",
-        ),
-        **ctx.slots(years),
-    )
-    draft = Draft(dedupe(items), gist)
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    draft.flags.add("off_topic")
-    return draft
+    return simple_request(ctx, INFORMANT_ITEMS, 1, 3, INFORMANT_GISTS, years, flags={"off_topic"}, incident=event)
 
 
 CONFIDENTIAL_ITEMS: dict[str, tuple[str, ...]] = {
@@ -5042,15 +4973,11 @@ CONFIDENTIAL_GISTS = (
 
 def frame_confidential(ctx: Ctx) -> Draft:
     """Information obtained from someone else in confidence (s41(1))."""
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3))
+    years = ctx.rng.choice((1, 2, 3))
     bank = CONFIDENTIAL_ITEMS.get(ctx.authority, CONFIDENTIAL_DEFAULT)
-    items = several(ctx, bank, 1, 3, years)
-    draft = Draft(items, pick(rng, CONFIDENTIAL_GISTS, **ctx.slots(years)))
-    if any("late" in i for i in items):
-        draft.gist = "the health records of [their|the complainant's] late [relative|parent]"
-        draft.gist = alt(rng, draft.gist)
-    draft.effort = Effort(parts=len(items), years=years)
+    draft = simple_request(ctx, bank, 1, 3, CONFIDENTIAL_GISTS, years)
+    if any("late" in i for i in draft.items):
+        draft.gist = alt(ctx.rng, "the health records of [their|the complainant's] late [relative|parent]")
     return draft
 
 
@@ -5114,9 +5041,7 @@ def frame_danger(ctx: Ctx) -> Draft:
     items = several(ctx, DANGER_ITEMS[ctx.authority], 1, 2)
     if rng.random() < 0.3:
         items.append(pick(rng, COUNT_ITEMS, **ctx.slots()))
-    draft = Draft(dedupe(items), pick(rng, DANGER_GISTS, **ctx.slots()), flags={"off_topic"})
-    draft.effort = Effort(parts=len(draft.items))
-    return draft
+    return draft_of(items, pick(rng, DANGER_GISTS, **ctx.slots()), flags={"off_topic"})
 
 
 THREAT_TARGETS = (
@@ -5141,29 +5066,19 @@ THREAT_ITEMS = (
     "the [number of|] [hoax|credible] [threats|calls] [received|made] about {target} {period}",
     "whether [the security services|MI5|counter-terrorism policing] [advised|warned] {you} about {target}",
 )
+THREAT_GISTS = (
+    "whether {you} had received threats against {target}",
+    "information about [security alerts|threats] relating to {target}",
+    "[details of|] [any|] threat assessments for {target}",
+)
 
 
 def frame_threat(ctx: Ctx) -> Draft:
     """Specific threats against places or events (NCND on national security and safety)."""
-    rng = ctx.rng
-    target = fill(rng, rng.choice(THREAT_TARGETS), **ctx.slots())
-    items = [
-        fill(rng, t, **{**ctx.slots(), "target": target}) for t in rng.sample(THREAT_ITEMS, rng.randint(1, 3))
-    ]
-    gist = pick(
-        rng,
-        (
-            "whether {you} had received threats against {target}",
-            "information about [security alerts|threats] relating to {target}",
-            "[details of|] [any|] threat assessments for {target}",
-        ),
-        **{**ctx.slots(), "target": target},
-    )
-    draft = Draft(dedupe(items), gist)
+    target = fill(ctx.rng, ctx.rng.choice(THREAT_TARGETS), **ctx.slots())
+    draft = simple_request(ctx, THREAT_ITEMS, 1, 3, THREAT_GISTS, flags={"off_topic"}, target=target)
     if any("MI5" in i or "security services" in i for i in draft.items):
         draft.flags.add("security_body")
-    draft.effort = Effort(parts=len(draft.items))
-    draft.flags.add("off_topic")
     return draft
 
 
@@ -5194,10 +5109,12 @@ def frame_security_bodies(ctx: Ctx) -> Draft:
     if ctx.authority != "central_government" or rng.random() < 0.5:
         ctx.subject = crime_subject(ctx)
     years = rng.choice((1, 2, 3))
-    items = [
-        fill(rng, t, **{**ctx.slots(years), "sb": rng.choice(SECURITY_BODIES)})
-        for t in rng.sample(SECURITY_ITEMS, rng.randint(1, 3))
-    ]
+
+    def slots() -> dict[str, str]:
+        # Each part (and the gist) names its own body, drawn after that part's slots.
+        return {**ctx.slots(years), "sb": rng.choice(SECURITY_BODIES)}
+
+    items = several(ctx, SECURITY_ITEMS, 1, 3, draw=slots)
     gist = pick(
         rng,
         (
@@ -5205,11 +5122,9 @@ def frame_security_bodies(ctx: Ctx) -> Draft:
             "correspondence with {sb} relating to {name}",
             "information about the involvement of {sb} in {name}",
         ),
-        **{**ctx.slots(years), "sb": rng.choice(SECURITY_BODIES)},
+        **slots(),
     )
-    draft = Draft(dedupe(items), gist)
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    return draft_of(items, gist, years)
 
 
 DEFENCE_ITEMS: dict[str, tuple[str, ...]] = {
@@ -5265,6 +5180,11 @@ DEFENCE_RESEARCH = (
     "battlefield communications",
     "armour materials",
 )
+DEFENCE_GISTS = (
+    "information about [military|defence] [deployments|capabilities] [relating to|connected with] {name}",
+    "details of [armed forces|defence] [readiness|exercises|capabilities]",
+    "information about defence-related work [on|connected with] {name}",
+)
 
 
 def frame_defence(ctx: Ctx) -> Draft:
@@ -5273,27 +5193,8 @@ def frame_defence(ctx: Ctx) -> Draft:
         ctx.subject = rng.choice(DEFENCE_RESEARCH)
     years = rng.choice((1, 2, 3))
     kit = rng.choice(DEFENCE_KIT)
-    items = [
-        fill(rng, t, **{**ctx.slots(years), "kit": kit})
-        for t in rng.sample(
-            DEFENCE_ITEMS[ctx.authority], min(3, rng.randint(1, 3), len(DEFENCE_ITEMS[ctx.authority]))
-        )
-    ]
-    gist = pick(
-        rng,
-        (
-            "information about [military|defence] [deployments|capabilities] "
-            "[relating to|connected with] {name}",
-            "details of [armed forces|defence] [readiness|exercises|capabilities]",
-            "information about defence-related work [on|connected with] {name}",
-        ),
-        **ctx.slots(years),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    if ctx.subject:
-        draft.flags.add("off_topic")
-    return draft
+    flags = {"off_topic"} if ctx.subject else set()
+    return simple_request(ctx, DEFENCE_ITEMS[ctx.authority], 1, 3, DEFENCE_GISTS, years, flags=flags, kit=kit)
 
 
 DEFENCE_NCND_ITEMS = (
@@ -5317,10 +5218,7 @@ def frame_defence_ncnd(ctx: Ctx) -> Draft:
         ),
         **ctx.slots(years),
     )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    draft.flags.add("off_topic")
-    return draft
+    return draft_of(items, gist, years, flags={"off_topic"})
 
 
 FOREIGN_ITEMS: dict[str, tuple[str, ...]] = {
@@ -5349,24 +5247,16 @@ FOREIGN_ITEMS: dict[str, tuple[str, ...]] = {
     "regulator": ("[correspondence|exchanges] with [overseas|foreign] regulators in {country} about {name}",),
     "police": ("[correspondence|contact] with the authorities in {country} about {name}",),
 }
+FOREIGN_GISTS = (
+    "correspondence with the government of {country} about {name}",
+    "information about [relations|dealings] with {country} [relating to|concerning] {name}",
+    "[briefings|records] concerning [contacts|meetings] with {country} officials",
+)
 
 
 def frame_foreign(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3))
-    items = several(ctx, FOREIGN_ITEMS[ctx.authority], 1, 3, years)
-    gist = pick(
-        rng,
-        (
-            "correspondence with the government of {country} about {name}",
-            "information about [relations|dealings] with {country} [relating to|concerning] {name}",
-            "[briefings|records] concerning [contacts|meetings] with {country} officials",
-        ),
-        **ctx.slots(years),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    return draft
+    years = ctx.rng.choice((1, 2, 3))
+    return simple_request(ctx, FOREIGN_ITEMS[ctx.authority], 1, 3, FOREIGN_GISTS, years)
 
 
 FOREIGN_NCND_ITEMS = (
@@ -5376,23 +5266,14 @@ FOREIGN_NCND_ITEMS = (
     "whether {you} [received|has received] [intelligence|information] from {country} about {name}",
     "whether {country} [asked|has asked] the UK [to|for help to] [monitor|locate] {person}",
 )
+FOREIGN_NCND_GISTS = (
+    "whether a foreign state had made requests concerning a named individual",
+    "whether {you} held information [received from|exchanged with] {country} about {name}",
+)
 
 
 def frame_foreign_ncnd(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    items = several(ctx, FOREIGN_NCND_ITEMS, 1, 2)
-    gist = pick(
-        rng,
-        (
-            "whether a foreign state had made requests concerning a named individual",
-            "whether {you} held information [received from|exchanged with] {country} about {name}",
-        ),
-        **ctx.slots(),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items))
-    draft.flags.add("off_topic")
-    return draft
+    return simple_request(ctx, FOREIGN_NCND_ITEMS, 1, 2, FOREIGN_NCND_GISTS, flags={"off_topic"})
 
 
 HONOURS_ITEMS = (
@@ -5424,29 +5305,17 @@ HONOUR_FIELDS = (
     "local government",
     "community volunteering",
 )
+HONOURS_GISTS = (
+    "information about the award of an honour to a named individual",
+    "correspondence with the Royal Household about {field}",
+    "[the|] names of people who had declined honours",
+    "[information about|details of] honours nominations [relating to|in the field of] {field}",
+)
 
 
 def frame_honours(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    field_name = rng.choice(HONOUR_FIELDS)
-    items = [
-        fill(rng, t, **{**ctx.slots(), "field": field_name})
-        for t in rng.sample(HONOURS_ITEMS, rng.randint(1, 3))
-    ]
-    gist = pick(
-        rng,
-        (
-            "information about the award of an honour to a named individual",
-            "correspondence with the Royal Household about {field}",
-            "[the|] names of people who had declined honours",
-            "[information about|details of] honours nominations [relating to|in the field of] {field}",
-        ),
-        **{**ctx.slots(), "field": field_name},
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items))
-    draft.flags.add("off_topic")
-    return draft
+    field_name = ctx.rng.choice(HONOUR_FIELDS)
+    return simple_request(ctx, HONOURS_ITEMS, 1, 3, HONOURS_GISTS, flags={"off_topic"}, field=field_name)
 
 
 STATUTORY_ITEMS: dict[str, tuple[str, ...]] = {
@@ -5474,28 +5343,19 @@ STATUTORY_ITEMS: dict[str, tuple[str, ...]] = {
     ),
     "nhs": ("[details of|] fertility treatment records relating to {person}",),
 }
+STATUTORY_GISTS = (
+    "information [about|concerning] {name} [held under|obtained under] statutory powers",
+    "[records|information] that [the complainant believed|they believed] {you} held about {supplier}",
+    "[details|records] [relating to|about] a named [person|company]",
+)
 
 
 def frame_statutory(ctx: Ctx) -> Draft:
     """Information whose disclosure another Act prohibits (s44(1))."""
-    rng = ctx.rng
     if ctx.authority == "police":
         ctx.subject = crime_subject(ctx)
-    years = rng.choice((1, 2, 3))
-    items = several(ctx, STATUTORY_ITEMS[ctx.authority], 1, 2, years)
-    gist = pick(
-        rng,
-        (
-            "information [about|concerning] {name} [held under|obtained under] statutory powers",
-            "[records|information] that [the complainant believed|they believed] {you} held about {supplier}",
-            "[details|records] [relating to|about] a named [person|company]",
-        ),
-        **ctx.slots(years),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items), years=years)
-    draft.flags.add("off_topic")
-    return draft
+    years = ctx.rng.choice((1, 2, 3))
+    return simple_request(ctx, STATUTORY_ITEMS[ctx.authority], 1, 2, STATUTORY_GISTS, years, flags={"off_topic"})
 
 
 STATUTORY_NCND_ITEMS = (
@@ -5504,36 +5364,19 @@ STATUTORY_NCND_ITEMS = (
     "[Is|Has] {supplier} [under investigation|been investigated] by {you}?",
     "whether {you} [has used|used] [its|] [formal|statutory] powers against {supplier}",
 )
+STATUTORY_NCND_GISTS = (
+    "whether {you} was investigating a named company",
+    "whether complaints had been received about {supplier}",
+)
 
 
 def frame_statutory_ncnd(ctx: Ctx) -> Draft:
-    rng = ctx.rng
-    items = several(ctx, STATUTORY_NCND_ITEMS, 1, 2)
-    gist = pick(
-        rng,
-        (
-            "whether {you} was investigating a named company",
-            "whether complaints had been received about {supplier}",
-        ),
-        **ctx.slots(),
-    )
-    draft = Draft(items, gist)
-    draft.effort = Effort(parts=len(items))
-    draft.flags.add("off_topic")
-    return draft
+    return simple_request(ctx, STATUTORY_NCND_ITEMS, 1, 2, STATUTORY_NCND_GISTS, flags={"off_topic"})
 
 
 def frame_mixed(ctx: Ctx) -> Draft:
     """Several plain statistics; the scenario's riders add the one exempt part."""
-    rng = ctx.rng
-    years = rng.choice((1, 2, 3, 5))
-    items = [
-        pick(rng, COUNT_ITEMS, **ctx.slots(years)),
-        *several(ctx, COUNT_EXTRAS + TOTALS_ITEMS, 1, 3, years),
-    ]
-    draft = Draft(dedupe(items), pick(rng, COUNT_GISTS, **ctx.slots(years)))
-    draft.effort = Effort(parts=len(draft.items), years=years)
-    return draft
+    return plain_counts(ctx, ctx.rng.choice((1, 2, 3, 5)), COUNT_EXTRAS + TOTALS_ITEMS)
 
 
 FRAMES: dict[str, FrameFn] = {
