@@ -6,6 +6,8 @@ import math
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foiclassify.preprocess import (
     MAX_CHARS,
@@ -52,6 +54,43 @@ def test_measure_shape(text: str, parts: int, years: int) -> None:
     shape = measure_shape(text)
     assert (shape.parts, shape.years) == (parts, years)
     assert shape.words == len(text.split()) and shape.questions == text.count("?")
+
+
+def _years_unfiltered(text: str) -> int:
+    """Years covered with every pattern run unconditionally: the oracle for measure_shape's word checks."""
+    import re
+
+    from foiclassify import preprocess as pp
+
+    years: list[int] = []
+    for match in pp._YEAR_RE.finditer(text):
+        years.append(int(match.group(1)))
+        if match.group(2):
+            tail = match.group(2)
+            years.append(int(tail) if len(tail) == 4 else int(match.group(1)[:2] + tail))
+    span = (max(years) - min(years) + 1) if years else 0
+    if years and pp._SINCE_RE.search(text):
+        span = max(span, pp.REFERENCE_YEAR - min(years) + 1)
+    for match in pp._LAST_N_RE.finditer(text):
+        word = match.group(1).lower()
+        span = max(span, int(word) if word.isdigit() else pp._WORD_NUMBERS[word])
+    if re.search(pp._DECADE_RE, text):
+        span = max(span, 10)
+    return span
+
+
+_SHAPE_WORDS = st.sampled_from([
+    "since", "SINCE", "From", "from", "to", "until", "-", "2015", "2015/16", "1999", "20", "19", "last", "Past",
+    "five", "3", "financial", "years", "YEAR", "decade", "records", "began", "inception", "1.", "2)", "(a)", "Q3:",
+    "- item", "how", "many", "\n", "?", "£2019",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SHAPE_WORDS, max_size=14).map(" ".join))
+def test_word_checks_never_change_the_years_counted(text: str) -> None:
+    # measure_shape skips a pattern when a word it needs is absent (for speed); that must never change a result.
+    assert measure_shape(text).years == _years_unfiltered(text)
 
 
 def test_shape_features_bins() -> None:
