@@ -128,11 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text_cum)
     print("cProfile of load_model, by cumulative time:")
     print(load_text)
-    c.write_json_atomic(args.output, {
-        "benchmark": "profile_predict",
-        "model": c.relative(model_path),
-        "bundle_id": model.bundle_id,
-        "environment": c.environment(),
+    c.save_results(args.output, "profile_predict", model_path, model, {
         "requests": args.requests,
         "load_s": round(load_s, 3),
         "stages_s": {k.strip(): round(v, 3) for k, v in stages.items()},
@@ -140,7 +136,6 @@ def main(argv: list[str] | None = None) -> int:
         "top_by_cumtime": cum_rows,
         "load_top_by_cumtime": load_rows,
     })
-    print(f"written: {c.relative(args.output)}")
     return 0
 
 

@@ -4,11 +4,14 @@ Scores ``foiclassify``'s suggestions on ``../shared/realworld/dev.jsonl`` (86 re
 relative to the project root) at section level - s31(1) and s31 both count as s31, because many
 real letters name no subsection - plus NCND precision/recall on the NCND labels and on the case
 flag, the abstention rate, and precision/recall per section. Every number is given twice: with the
-authority type (mapped from the authority's name) and without it.
+authority type (mapped from the authority's name) and without it. Section micro-F1 comes with a 95%
+bootstrap interval over the cases; ``--compare OTHER`` scores a second bundle on the same resamples and
+reports the paired difference (how often the first model is ahead), which is what decides whether a
+change is more than a case or two.
 
 Usage::
 
-    python benchmarks/realworld.py [--model models/default]
+    python benchmarks/realworld.py [--model models/default] [--compare OTHER_BUNDLE]
 
 Writes ``benchmarks/results/realworld.json``. Exits 0 with a "skipped" line when ``../shared`` is
 absent (it is not part of the product).
@@ -20,6 +23,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import _common as c
 
@@ -28,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     c.add_model_argument(parser)
     parser.add_argument("--output", type=Path, default=c.RESULTS / "realworld.json", help="results JSON file")
+    parser.add_argument("--compare", type=Path, help="a second bundle: paired bootstrap difference in micro-F1")
     args = parser.parse_args(argv)
 
     gold = c.load_realworld()
@@ -35,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print(c.realworld_skip_note())
         return 0
     model_path = c.check_model(args.model)
+    other_path = c.check_model(args.compare) if args.compare else None
 
     from foiclassify.predict import load_model
 
@@ -48,21 +54,50 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(gold.ncnd.sum())} NCND, {result['with_authority']['true_none_rate']:.0%} answered in full)")
     c.print_quality("Real-world quality (section level unless stated)", result)
     c.print_per_section("Per section (P where the model suggested it, R where the truth has it)", result)
-    note = c.contamination_note("real-world", seen, len(gold.texts))
-    if note:
-        print(f"\n{note}")
-    c.write_json_atomic(args.output, {
-        "benchmark": "realworld",
-        "model": c.relative(model_path),
-        "bundle_id": model.bundle_id,
+    uncertainty = _uncertainty(gold, model, load_model(other_path) if other_path else None)
+    _print_uncertainty(uncertainty, other_path)
+    c.print_seen_warning("real-world", seen, len(gold.texts))
+    c.save_results(args.output, "realworld", model_path, model, {
         "data": str(c.REALWORLD),
-        "environment": c.environment(),
         "seconds": round(elapsed, 2),
         "seen_in_training": seen,
         "quality": result,
+        "bootstrap": uncertainty,
     })
-    print(f"\nwritten: {c.relative(args.output)}")
     return 0
+
+
+def _uncertainty(gold: c.Gold, model: Any, other: Any | None) -> dict[str, Any]:
+    """Bootstrap intervals of section micro-F1, and paired differences against ``other``, per setting."""
+    out: dict[str, Any] = {"resamples": c.BOOTSTRAP_RESAMPLES}
+    for key, auth in (("with_authority", gold.authority_types), ("without_authority", None)):
+        preds = [c.predict_matrices(m, gold.texts, auth)[0] for m in (model, other) if m is not None]
+        f1 = c.bootstrap_section_f1(gold, preds)
+        entry: dict[str, Any] = {"section_micro_f1_95": c.interval(f1[:, 0])}
+        if other is not None:
+            delta = f1[:, 0] - f1[:, 1]
+            entry["compare_bundle_id"] = other.bundle_id
+            entry["delta_section_micro_f1"] = round(float(delta.mean()), 4)
+            entry["delta_95"] = c.interval(delta)
+            entry["share_ahead"] = round(float((delta > 0).mean()), 4)
+        out[key] = entry
+    return out
+
+
+def _print_uncertainty(uncertainty: dict[str, Any], other_path: Path | None) -> None:
+    rows: list[list[Any]] = []
+    for key in ("with_authority", "without_authority"):
+        entry = uncertainty[key]
+        low, high = entry["section_micro_f1_95"]
+        row: list[Any] = [key, f"[{low:.3f}, {high:.3f}]"]
+        if other_path is not None:
+            d_low, d_high = entry["delta_95"]
+            row += [f"{entry['delta_section_micro_f1']:+.3f}", f"[{d_low:+.3f}, {d_high:+.3f}]", entry["share_ahead"]]
+        rows.append(row)
+    headers = ["setting", "micro-F1 95% interval"]
+    if other_path is not None:
+        headers += [f"minus {c.relative(other_path)}", "95% interval", "share ahead"]
+    c.print_table(f"Section micro-F1 over {uncertainty['resamples']:,} bootstrap resamples of the cases", headers, rows)
 
 
 if __name__ == "__main__":

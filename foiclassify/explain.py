@@ -342,7 +342,9 @@ def _ngram_occurrences(clf: ExemptionClassifier, units: list[tuple[int, str]]) -
     word = named.get("word")
     if word is not None:
         pre, tokenize = word.build_preprocessor(), word.build_tokenizer()
-        seq = [(tok, i) for i, w in units for tok in tokenize(pre(w))]
+        # Stop words are dropped before n-grams are formed, so a bigram can join the words around one.
+        stop = word.get_stop_words() or ()
+        seq = [(tok, i) for i, w in units for tok in tokenize(pre(w)) if tok not in stop]
         lo, hi = word.ngram_range
         for n in range(lo, hi + 1):
             for k in range(len(seq) - n + 1):

@@ -20,6 +20,21 @@ if TYPE_CHECKING:
     from sklearn.compose import ColumnTransformer
 
 
+#: Function words left out of the word n-grams (as lemmas: the model text is lemmatised). They say
+#: nothing about an exemption, yet a model fitted on written requests learns each writer's habits
+#: with them ("and", "of the", "to the"), and those habits do not carry over to real requests (on the
+#: 86 real cases, precision@1 0.54 -> 0.58 without them). Words that do signal something stay:
+#: "whether" (NCND), "all", "every", "each", "any" (searching), "my", "me" (own data), "his", "her"
+#: (a person), "how", "who", "where".
+FUNCTION_WORDS: tuple[str, ...] = (
+    "also", "an", "and", "as", "at", "be", "but", "by", "can", "could", "dear", "do", "for", "from",
+    "grateful", "have", "in", "into", "it", "its", "kindly", "like", "madam", "may", "might", "of", "on",
+    "onto", "or", "our", "please", "regard", "shall", "should", "sir", "so", "such", "than", "thank",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "us", "very",
+    "we", "which", "will", "with", "would", "you", "your",
+)
+
+
 class FeatureConfig(BaseModel):
     """How text becomes features. Part of the training config and stored with the model."""
 
@@ -30,6 +45,7 @@ class FeatureConfig(BaseModel):
     char_ngrams: tuple[int, int] = (3, 5)
     char_max_features: int = Field(0, ge=0, description="0 (the default) disables character n-grams")
     min_df: int = Field(2, ge=1)
+    stop_words: bool = Field(True, description="leave FUNCTION_WORDS out of the word n-grams")
     word_weight: float = Field(1.0, ge=0)
     char_weight: float = Field(0.7, ge=0)
     cue_weight: float = Field(0.8, ge=0, description="scale of practice-cue and shape features")
@@ -51,6 +67,7 @@ def build_vectorizer(config: FeatureConfig) -> ColumnTransformer:
                 min_df=config.min_df,
                 sublinear_tf=True,
                 dtype=np.float64,
+                stop_words=list(FUNCTION_WORDS) if config.stop_words else None,
             ),
             "text",
         )

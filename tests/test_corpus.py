@@ -19,6 +19,10 @@ REQUIRED_40 = (
 )
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _read(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -40,7 +44,7 @@ def test_labels_are_canonical_taxonomy_codes_and_ncnd_agrees(parts: dict[str, li
 def test_no_duplicate_ids_or_texts(parts: dict[str, list[dict]]) -> None:
     rows = parts["train"] + parts["test"]
     assert len({r["id"] for r in rows}) == len(rows)
-    assert len({" ".join(r["request"].lower().split()) for r in rows}) == len(rows)
+    assert len({_norm(r["request"]) for r in rows}) == len(rows)
 
 
 def test_size_share_without_exemption_and_minimum_counts(parts: dict[str, list[dict]]) -> None:
@@ -70,3 +74,18 @@ def test_ico_style_summaries_always_carry_an_exemption(parts: dict[str, list[dic
     notice = re.compile(r"\bthe complainants? (?:has |have )?(?:requested|asked|submitted|made)", re.IGNORECASE)
     empty_notices = [r["id"] for r in rows if not r["exemptions"] and notice.search(r["request"])]
     assert empty_notices == []
+
+
+def test_contrast_sets_are_valid_and_kept_out_of_the_corpus(parts: dict[str, list[dict]]) -> None:
+    # data/contrast measures NCND against withholding on requests the model never saw: none may leak in.
+    tax = load_taxonomy()
+    contrast = [row for path in sorted((DATA / "contrast").glob("*.jsonl")) for row in _read(f"contrast/{path.name}")]
+    assert len(contrast) >= 200
+    for row in contrast:
+        assert set(row) == {"id", "authority_type", "request", "exemptions", "ncnd"}, row["id"]
+        assert all(code in tax.codes for code in row["exemptions"]), row["id"]
+        assert row["ncnd"] == any(tax.label(c).ncnd for c in row["exemptions"]), row["id"]
+    assert 0.4 <= sum(r["ncnd"] for r in contrast) / len(contrast) <= 0.7
+    corpus = parts["train"] + parts["test"]
+    assert {_norm(r["request"]) for r in contrast}.isdisjoint(_norm(r["request"]) for r in corpus)
+    assert {r["id"] for r in contrast}.isdisjoint(r["id"] for r in corpus)

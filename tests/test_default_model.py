@@ -50,10 +50,13 @@ def test_covert_facial_recognition_is_ncnd(default_model) -> None:  # type: igno
     assert "s31(1)" not in sug.labels and "s24(1)" not in sug.labels
 
 
-def test_plain_statistics_request_gets_no_confident_suggestion(default_model) -> None:  # type: ignore[no-untyped-def]
+def test_plain_statistics_request_is_not_refused(default_model) -> None:  # type: ignore[no-untyped-def]
     sug = default_model.predict(["How many missing person reports did the force receive in each of the last "
                                  "three years?"])[0]
-    assert sug.abstained and not sug.labels
+    # Answered in full, or at most pointed to published figures (s21: missing-person statistics are
+    # published nationally); never withheld, never the cost limit, and never with confidence.
+    assert set(sug.labels) <= {"s21"}
+    assert max(sug.scores.values()) < 0.5
 
 
 def test_corpus_files_are_reproducible(tmp_path: Path) -> None:

@@ -132,3 +132,15 @@ def test_flat_model_has_one_head_per_label() -> None:
     model.heads_ = [Head(name, members, 5) for name, members in specs]
     head_p = np.random.default_rng(1).random((4, len(specs)))
     np.testing.assert_allclose(model.combine(head_p), head_p)
+
+
+@pytest.mark.parametrize("stop_words", [True, False])
+def test_function_words_are_left_out_of_word_ngrams(xy: tuple[pd.DataFrame, np.ndarray], stop_words: bool) -> None:
+    from foiclassify.features import FUNCTION_WORDS
+
+    features = SMALL.features.model_copy(update={"stop_words": stop_words})
+    model = ExemptionClassifier(SMALL.model_copy(update={"features": features})).fit(*xy)
+    words = {w for name in model.feature_names_ if str(name).startswith("word__") for w in str(name)[6:].split()}
+    # The tiny requests are full of "the", "of" and "to": either none of them is a feature, or some are.
+    assert bool(words & set(FUNCTION_WORDS)) is not stop_words
+    assert words  # content words remain either way
