@@ -381,37 +381,6 @@ def quality(gold: Gold, pred: np.ndarray, P: np.ndarray, pred_ncnd: np.ndarray |
     }
 
 
-#: Resamples for the bootstrap intervals: enough for stable 2.5/97.5 percentiles, a fraction of a second.
-BOOTSTRAP_RESAMPLES = 2000
-
-
-def bootstrap_section_f1(gold: Gold, preds: Sequence[np.ndarray], seed: int = 0) -> np.ndarray:
-    """Section micro-F1 of each prediction matrix on the same bootstrap resamples of the cases.
-
-    Returns an array of shape (:data:`BOOTSTRAP_RESAMPLES`, len(preds)). With 86 cases one case moves
-    micro-F1 by about 0.01, so a difference between two models means little until its interval (or
-    the paired difference's, taken column against column) leaves zero.
-    """
-    from foiclassify.evaluation import section_matrix
-
-    codes = load_taxonomy().codes
-    Ys, _ = section_matrix(gold.Y, codes)
-    rng = np.random.default_rng(seed)
-    n = len(gold.Y)
-    picks = rng.integers(0, n, size=(BOOTSTRAP_RESAMPLES, n))
-    counts = np.zeros((BOOTSTRAP_RESAMPLES, n))
-    np.add.at(counts, (np.arange(BOOTSTRAP_RESAMPLES)[:, None], picks), 1.0)
-    out = np.zeros((BOOTSTRAP_RESAMPLES, len(preds)))
-    for k, pred in enumerate(preds):
-        ps, _ = section_matrix(pred, codes)
-        truth, said = Ys.astype(bool), ps.astype(bool)
-        tp = counts @ (truth & said).sum(axis=1)
-        fp = counts @ (~truth & said).sum(axis=1)
-        fn = counts @ (truth & ~said).sum(axis=1)
-        out[:, k] = 2 * tp / np.maximum(2 * tp + fp + fn, 1e-12)
-    return out
-
-
 def interval(values: np.ndarray) -> list[float]:
     """The central 95% of bootstrap values, rounded."""
     return [_rounded(np.percentile(values, 2.5)), _rounded(np.percentile(values, 97.5))]

@@ -69,17 +69,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def _uncertainty(gold: c.Gold, model: Any, other: Any | None) -> dict[str, Any]:
     """Bootstrap intervals of section micro-F1, and paired differences against ``other``, per setting."""
-    out: dict[str, Any] = {"resamples": c.BOOTSTRAP_RESAMPLES}
+    from dataclasses import asdict
+
+    from foiclassify.evaluation import BOOTSTRAP_RESAMPLES, PairedDelta, bootstrap_section_f1
+    from foiclassify.taxonomy import load_taxonomy
+
+    codes = load_taxonomy().codes
+    out: dict[str, Any] = {"resamples": BOOTSTRAP_RESAMPLES}
     for key, auth in (("with_authority", gold.authority_types), ("without_authority", None)):
-        preds = [c.predict_matrices(m, gold.texts, auth)[0] for m in (model, other) if m is not None]
-        f1 = c.bootstrap_section_f1(gold, preds)
-        entry: dict[str, Any] = {"section_micro_f1_95": c.interval(f1[:, 0])}
+        pred = c.predict_matrices(model, gold.texts, auth)[0]
+        entry: dict[str, Any] = {"section_micro_f1_95": c.interval(bootstrap_section_f1(gold.Y, [pred], codes)[:, 0])}
         if other is not None:
-            delta = f1[:, 0] - f1[:, 1]
+            delta = PairedDelta.of(gold.Y, pred, c.predict_matrices(other, gold.texts, auth)[0], codes)
             entry["compare_bundle_id"] = other.bundle_id
-            entry["delta_section_micro_f1"] = round(float(delta.mean()), 4)
-            entry["delta_95"] = c.interval(delta)
-            entry["share_ahead"] = round(float((delta > 0).mean()), 4)
+            entry["delta_section_micro_f1"] = {k: round(v, 4) if isinstance(v, float) else v
+                                               for k, v in asdict(delta).items()}
         out[key] = entry
     return out
 
@@ -91,8 +95,8 @@ def _print_uncertainty(uncertainty: dict[str, Any], other_path: Path | None) -> 
         low, high = entry["section_micro_f1_95"]
         row: list[Any] = [key, f"[{low:.3f}, {high:.3f}]"]
         if other_path is not None:
-            d_low, d_high = entry["delta_95"]
-            row += [f"{entry['delta_section_micro_f1']:+.3f}", f"[{d_low:+.3f}, {d_high:+.3f}]", entry["share_ahead"]]
+            d = entry["delta_section_micro_f1"]
+            row += [f"{d['mean']:+.3f}", f"[{d['low']:+.3f}, {d['high']:+.3f}]", d["share_ahead"]]
         rows.append(row)
     headers = ["setting", "micro-F1 95% interval"]
     if other_path is not None:

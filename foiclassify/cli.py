@@ -890,6 +890,7 @@ def compare_cli(
     for key in ("micro_f1", "macro_f1", "section_micro_f1", "ncnd_precision"):
         old_v, new_v = result.old_headline[key] or 0.0, result.new_headline[key] or 0.0
         console.print(f"{key}: {old_v:.3f} -> {new_v:.3f} ({new_v - old_v:+.3f})")
+    console.print(f"section_micro_f1 paired bootstrap: {result.section_f1_delta.describe()}")
     ncnd_flag = " [bold red]blocks[/bold red]" if NCND_RECALL in blocking else ""
     console.print(f"NCND recall: {result.old_ncnd_recall:.3f} -> {result.new_ncnd_recall:.3f} "
                   f"({result.delta_ncnd_recall:+.3f}){ncnd_flag}")

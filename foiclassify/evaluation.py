@@ -160,6 +160,91 @@ def score_sections(Y: np.ndarray, pred: np.ndarray, P: np.ndarray, codes: tuple[
     return score(Ys, preds, Ps, sections)
 
 
+#: Bootstrap resamples behind every interval: stable 2.5/97.5 percentiles in a fraction of a second.
+BOOTSTRAP_RESAMPLES = 2000
+
+
+def bootstrap_section_f1(
+    Y: np.ndarray,
+    preds: Sequence[np.ndarray],
+    codes: tuple[str, ...] | list[str],
+    resamples: int = BOOTSTRAP_RESAMPLES,
+    seed: int = 0,
+) -> np.ndarray:
+    """Section micro-F1 of each prediction matrix on the same bootstrap resamples of the requests.
+
+    Parameters
+    ----------
+    Y : ndarray of shape (n_samples, n_labels)
+        True labels.
+    preds : sequence of ndarray of shape (n_samples, n_labels)
+        0/1 predictions of one or more systems, columns in ``codes`` order.
+    codes : sequence of str
+    resamples : int
+    seed : int
+        The same seed gives the same resamples, so systems scored in separate calls stay paired.
+
+    Returns
+    -------
+    ndarray of shape (resamples, len(preds))
+    """
+    truth = section_matrix(np.asarray(Y), codes)[0].astype(bool)
+    n = len(truth)
+    rng = np.random.default_rng(seed)
+    # How many times each request is drawn in each resample: a resample's totals are weighted sums.
+    counts = np.zeros((resamples, n))
+    np.add.at(counts, (np.arange(resamples)[:, None], rng.integers(0, n, size=(resamples, n))), 1.0)
+    out = np.zeros((resamples, len(preds)))
+    for k, pred in enumerate(preds):
+        said = section_matrix(np.asarray(pred), codes)[0].astype(bool)
+        tp = counts @ (truth & said).sum(axis=1)
+        wrong = counts @ (truth ^ said).sum(axis=1)  # false positives plus false negatives
+        out[:, k] = 2 * tp / np.maximum(2 * tp + wrong, 1e-12)
+    return out
+
+
+@dataclass(frozen=True)
+class PairedDelta:
+    """New minus old section micro-F1 over bootstrap resamples of the same requests.
+
+    Attributes
+    ----------
+    mean : float
+        Mean difference.
+    low, high : float
+        The central 95% of the differences.
+    share_ahead : float
+        Share of resamples in which the new model scores higher.
+    resamples : int
+    """
+
+    mean: float
+    low: float
+    high: float
+    share_ahead: float
+    resamples: int
+
+    @classmethod
+    def of(cls, Y: np.ndarray, new: np.ndarray, old: np.ndarray, codes: tuple[str, ...] | list[str]) -> PairedDelta:
+        """The paired difference of two prediction matrices on ``Y`` (:func:`bootstrap_section_f1`)."""
+        f1 = bootstrap_section_f1(Y, [new, old], codes)
+        delta = f1[:, 0] - f1[:, 1]
+        return cls(
+            mean=float(delta.mean()),
+            low=float(np.percentile(delta, 2.5)),
+            high=float(np.percentile(delta, 97.5)),
+            share_ahead=float((delta > 0).mean()),
+            resamples=len(delta),
+        )
+
+    def describe(self) -> str:
+        """One line for reports, e.g. ``+0.012, 95% interval [-0.010, +0.034], new ahead in 84% of 2,000 resamples``."""
+        return (
+            f"{self.mean:+.3f}, 95% interval [{self.low:+.3f}, {self.high:+.3f}], "
+            f"new ahead in {self.share_ahead:.0%} of {self.resamples:,} resamples"
+        )
+
+
 # ==================================================================================================
 # Evaluation of a model bundle on held-out labelled data, against two baselines
 # ==================================================================================================
@@ -1126,6 +1211,7 @@ class ComparisonResult:
     new_ncnd_precision: float
     old_headline: dict[str, float | None]
     new_headline: dict[str, float | None]
+    section_f1_delta: PairedDelta
     new: EvaluationResult = field(repr=False)
     old: EvaluationResult = field(repr=False)
 
@@ -1139,6 +1225,7 @@ class ComparisonResult:
         return {
             "new_id": self.new_id, "old_id": self.old_id, "data": self.data, "rows": self.rows,
             "old_ncnd_recall": self.old_ncnd_recall, "new_ncnd_recall": self.new_ncnd_recall,
+            "section_micro_f1_delta": asdict(self.section_f1_delta),
             "per_label": {c: {**asdict(d), "delta_f1": d.delta_f1, "delta_precision": d.delta_precision,
                               "delta_recall": d.delta_recall} for c, d in self.per_label.items()},
         }
@@ -1157,8 +1244,9 @@ def compare(
     Returns
     -------
     ComparisonResult
-        Per-label precision, recall and F1 of both models and their deltas, and the pooled NCND
-        recall and precision of both.
+        Per-label precision, recall and F1 of both models and their deltas, the pooled NCND recall
+        and precision of both, and the paired bootstrap difference in section micro-F1 (how sure the
+        data lets one be that the new model is better at all).
     """
     dataset = _as_dataset(data, "request", "exemptions", authority_field)
 
@@ -1186,6 +1274,9 @@ def compare(
         new_ncnd_precision=new_result.model.labels.ncnd_precision,
         old_headline=old_result.model.headline(),
         new_headline=new_result.model.headline(),
+        section_f1_delta=PairedDelta.of(
+            new_result.truth, new_result.model.predictions, old_result.model.predictions, new_result.codes
+        ),
         new=new_result,
         old=old_result,
     )

@@ -125,8 +125,10 @@ def test_compare_shows_deltas_and_blocking_labels(worse: Path, tiny_bundle: Path
     result = _ok(_run("compare", str(worse), str(tiny_bundle), "--data", str(tiny_jsonl)))
     assert "s40(2)" in result.stdout and "blocks" in result.stdout and "NCND recall" in result.stdout
     assert "Promotion would be refused" in result.stdout
+    assert "paired bootstrap" in result.stdout and "95% interval" in result.stdout
     same = _ok(_run("compare", str(tiny_bundle), str(tiny_bundle), "--data", str(tiny_jsonl)))
     assert "Promotion check passes." in same.stdout
+    assert "+0.000, 95% interval [+0.000, +0.000], new ahead in 0%" in same.stdout
 
 
 def test_promote_refuse_force_and_rollback(worse: Path, tiny_bundle: Path, tiny_jsonl: Path, tmp_path: Path) -> None:

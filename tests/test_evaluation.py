@@ -15,8 +15,10 @@ from foiclassify.evaluation import (
     NCND_RECALL,
     ComparisonResult,
     LabelDelta,
+    PairedDelta,
     abstention_metrics,
     average_precisions,
+    bootstrap_section_f1,
     brier_scores,
     calibration_bins,
     error_matrix,
@@ -150,6 +152,7 @@ def test_frequency_baseline_and_prevalence() -> None:
 def _comparison(deltas: dict[str, tuple[int, float, float]], old_ncnd: float = 0.8, new_ncnd: float = 0.8):
     per_label = {code: LabelDelta(n, 0.5, 0.5, 0.5, 0.5, old, new) for code, (n, old, new) in deltas.items()}
     return ComparisonResult("new", "old", "d", 10, per_label, old_ncnd, new_ncnd, 0.5, 0.5, {}, {},
+                            section_f1_delta=PairedDelta(0.0, 0.0, 0.0, 0.0, 0),
                             new=None, old=None)  # type: ignore[arg-type]
 
 
@@ -254,3 +257,35 @@ def test_evaluate_checks_report_folder_before_predicting(tmp_path: Path, tiny_js
     # The model path does not exist: the report folder is refused first, without loading anything.
     with pytest.raises(OutputError, match="already exists"):
         evaluate(tmp_path / "no-model", tiny_jsonl, report_dir=tmp_path / "r")
+
+
+# -- paired bootstrap --------------------------------------------------------------------------------
+
+
+def _truth_and_guesses(n: int = 60) -> tuple[np.ndarray, np.ndarray, tuple[str, ...]]:
+    codes = load_taxonomy().codes
+    rng = np.random.default_rng(3)
+    Y = (rng.random((n, len(codes))) < 0.08).astype(np.int8)
+    noisy = np.where(rng.random(Y.shape) < 0.1, 1 - Y, Y).astype(np.int8)
+    return Y, noisy, codes
+
+
+def test_bootstrap_centres_on_the_full_sample_score() -> None:
+    Y, noisy, codes = _truth_and_guesses()
+    samples = bootstrap_section_f1(Y, [noisy, Y], codes, resamples=500)
+    assert samples.shape == (500, 2)
+    full = score_sections(Y, noisy, noisy, codes).micro_f1
+    assert abs(float(np.median(samples[:, 0])) - full) < 0.05
+    assert np.all(samples[:, 1] == 1.0)  # a perfect system is perfect on every resample
+    np.testing.assert_array_equal(samples, bootstrap_section_f1(Y, [noisy, Y], codes, resamples=500))  # seeded
+
+
+def test_paired_delta_of_a_model_with_itself_and_with_a_clearly_better_one() -> None:
+    Y, noisy, codes = _truth_and_guesses()
+    same = PairedDelta.of(Y, noisy, noisy, codes)
+    assert (same.mean, same.low, same.high, same.share_ahead) == (0.0, 0.0, 0.0, 0.0)
+    better = PairedDelta.of(Y, Y, noisy, codes)
+    assert better.low > 0 and better.share_ahead == 1.0 and better.low <= better.mean <= better.high
+    worse = PairedDelta.of(Y, noisy, Y, codes)
+    assert worse.high < 0 and worse.share_ahead == 0.0
+    assert "95% interval" in better.describe() and f"{better.resamples:,} resamples" in better.describe()

@@ -63,6 +63,8 @@ def test_compare_finds_the_worse_labels(worse: Path, tiny_bundle: Path, tiny_jso
     # The same model compared with itself changes nothing.
     same = compare(tiny_bundle, tiny_bundle, tiny_jsonl)
     assert promotion_check(same) == [] and all(d.delta_f1 == 0 for d in same.per_label.values())
+    assert comparison.section_f1_delta.mean < 0 and comparison.section_f1_delta.share_ahead < 0.5
+    assert same.section_f1_delta.mean == 0 and same.section_f1_delta.share_ahead == 0
 
 
 def test_refused_promotion_changes_nothing(models: Path, worse: Path, tiny_jsonl: Path) -> None:
