@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_checks import one_line_error
 from typer.testing import CliRunner, Result
 
 from foiclassify import audit
@@ -18,16 +19,6 @@ runner = CliRunner()
 
 def _run(*args: str) -> Result:
     return runner.invoke(app, ["audit", *args])
-
-
-def _one_line_error(result: Result, exit_code: int) -> str:
-    assert result.exit_code == exit_code, result.output
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error: ")
-    return lines[0]
 
 
 @pytest.fixture
@@ -62,16 +53,16 @@ def test_verify_names_changed_record(log: Path) -> None:
     lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[1] = lines[1].replace('"alice"', '"mallory"')
     log.write_text("".join(lines), encoding="utf-8")
-    message = _one_line_error(_run("verify", str(log)), 1)
+    message = one_line_error(_run("verify", str(log)), 1)
     assert f"line 2 (seq 2, id {_ids(log)[1]}) was changed" in message
 
 
 def test_verify_names_removed_and_inserted_records(log: Path) -> None:
     lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
     log.write_text(lines[0] + lines[2], encoding="utf-8")
-    assert "seq 2 was removed" in _one_line_error(_run("verify", str(log)), 1)
+    assert "seq 2 was removed" in one_line_error(_run("verify", str(log)), 1)
     log.write_text(lines[0] + lines[1] + lines[0] + lines[2], encoding="utf-8")
-    assert "line 3 (seq 1" in _one_line_error(_run("verify", str(log)), 1)
+    assert "line 3 (seq 1" in one_line_error(_run("verify", str(log)), 1)
 
 
 def test_verify_warns_about_truncated_line(log: Path) -> None:
@@ -85,10 +76,10 @@ def test_verify_warns_about_truncated_line(log: Path) -> None:
 
 
 def test_verify_bad_input(tmp_path: Path) -> None:
-    assert "does not exist" in _one_line_error(_run("verify", str(tmp_path / "missing.jsonl")), 1)
+    assert "does not exist" in one_line_error(_run("verify", str(tmp_path / "missing.jsonl")), 1)
     junk = tmp_path / "junk.jsonl"
     junk.write_text("this is not JSON\n{also not\n", encoding="utf-8")
-    assert "line 1 is not valid JSON" in _one_line_error(_run("verify", str(junk)), 1)
+    assert "line 1 is not valid JSON" in one_line_error(_run("verify", str(junk)), 1)
 
 
 # -- show --------------------------------------------------------------------------------------------
@@ -125,14 +116,14 @@ def test_show_filters(log: Path) -> None:
 
 
 def test_show_bad_input(log: Path, tmp_path: Path) -> None:
-    assert "does not exist" in _one_line_error(_run("show", str(tmp_path / "missing.jsonl")), 1)
+    assert "does not exist" in one_line_error(_run("show", str(tmp_path / "missing.jsonl")), 1)
     junk = tmp_path / "junk.jsonl"
     junk.write_text("id,text\n1,hello\n", encoding="utf-8")
-    assert "not a foiclassify audit log" in _one_line_error(_run("show", str(junk)), 1)
-    assert "unknown exemption label 's99'" in _one_line_error(_run("show", str(log), "--label", "s99"), 1)
-    assert "unknown audit event" in _one_line_error(_run("show", str(log), "--event", "guess"), 1)
-    assert "--since" in _one_line_error(_run("show", str(log), "--since", "yesterday"), 1)
-    assert "--format" in _one_line_error(_run("show", str(log), "--format", "xml"), 2)
+    assert "not a foiclassify audit log" in one_line_error(_run("show", str(junk)), 1)
+    assert "unknown exemption label 's99'" in one_line_error(_run("show", str(log), "--label", "s99"), 1)
+    assert "unknown audit event" in one_line_error(_run("show", str(log), "--event", "guess"), 1)
+    assert "--since" in one_line_error(_run("show", str(log), "--since", "yesterday"), 1)
+    assert "--format" in one_line_error(_run("show", str(log), "--format", "xml"), 2)
 
 
 def test_show_skips_unreadable_lines_with_one_warning(log: Path) -> None:
@@ -164,18 +155,18 @@ def test_decide(log: Path) -> None:
 
 def test_decide_unknown_id(log: Path) -> None:
     result = _run("decide", "ffffffffffff", "--accept", "s40(2)", "--reason", "x", "--log", str(log))
-    assert "no record with id 'ffffffffffff'" in _one_line_error(result, 1)
+    assert "no record with id 'ffffffffffff'" in one_line_error(result, 1)
     assert len(_ids(log)) == 3
 
 
 def test_decide_bad_input(log: Path, tmp_path: Path) -> None:
     target = _ids(log)[0]
     base = ["decide", target, "--log", str(log)]
-    assert "unknown exemption label" in _one_line_error(_run(*base, "--accept", "s99", "--reason", "x"), 1)
-    assert "needs a reason" in _one_line_error(_run(*base, "--accept", "s12"), 1)
-    assert "nothing to decide" in _one_line_error(_run(*base, "--reason", "x"), 2)
+    assert "unknown exemption label" in one_line_error(_run(*base, "--accept", "s99", "--reason", "x"), 1)
+    assert "needs a reason" in one_line_error(_run(*base, "--accept", "s12"), 1)
+    assert "nothing to decide" in one_line_error(_run(*base, "--reason", "x"), 2)
     missing = ["decide", target, "--accept", "s12", "--reason", "x", "--log", str(tmp_path / "nope.jsonl")]
-    assert "does not exist" in _one_line_error(_run(*missing), 1)
+    assert "does not exist" in one_line_error(_run(*missing), 1)
     assert len(_ids(log)) == 3
 
 

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_checks import ok, one_line_error
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
@@ -45,22 +46,6 @@ def _run(*args: str) -> Result:
     return runner.invoke(app, list(args))
 
 
-def _ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return result
-
-
-def _one_line_error(result: Result, exit_code: int) -> str:
-    assert result.exit_code == exit_code, (result.stdout, result.stderr)
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error: ")
-    return lines[0]
-
-
 @pytest.fixture(scope="module")
 def config_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("config") / "tiny.json"
@@ -86,18 +71,18 @@ def worse(tmp_path: Path, tiny_bundle: Path) -> Path:
 def test_evaluate_prints_model_vs_baselines_and_writes_report(tiny_bundle: Path, tiny_jsonl: Path,
                                                              tmp_path: Path) -> None:
     out = tmp_path / "report"
-    result = _ok(_run("evaluate", str(tiny_jsonl), "--model", str(tiny_bundle), "--report", str(out)))
+    result = ok(_run("evaluate", str(tiny_jsonl), "--model", str(tiny_bundle), "--report", str(out)))
     for text in ("keyword rules", "label frequency", "ncnd_recall", "section_micro_f1", "abstention_rate", "NCND:"):
         assert text in result.stdout
     assert "training data" in result.stderr  # evaluated on its own training rows: warned
     assert {"metrics.json", "report.md", "report.html", "pr_curves.png"} <= {p.name for p in out.iterdir()}
     again = _run("evaluate", str(tiny_jsonl), "--model", str(tiny_bundle), "--report", str(out))
-    assert "--overwrite" in _one_line_error(again, 1)
+    assert "--overwrite" in one_line_error(again, 1)
 
 
 def test_evaluate_uses_the_default_model(tiny_bundle: Path, tiny_jsonl: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FOICLASSIFY_MODEL", str(tiny_bundle))
-    result = _ok(_run("evaluate", str(tiny_jsonl)))
+    result = ok(_run("evaluate", str(tiny_jsonl)))
     assert "foiclassify-" in result.stdout
 
 
@@ -115,45 +100,45 @@ def test_evaluate_bad_input_is_one_line(args: list[str], expected: str, tiny_bun
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"id": "1", "request": "Some request text here", "exemptions": ["s99"]}) + "\n")
     filled = [a.format(data=tiny_jsonl, tmp=tmp_path, bad=bad) for a in args]
-    assert expected in _one_line_error(_run("evaluate", *filled), 1)
+    assert expected in one_line_error(_run("evaluate", *filled), 1)
 
 
 # -- compare, promote, rollback -------------------------------------------------------------------------
 
 
 def test_compare_shows_deltas_and_blocking_labels(worse: Path, tiny_bundle: Path, tiny_jsonl: Path) -> None:
-    result = _ok(_run("compare", str(worse), str(tiny_bundle), "--data", str(tiny_jsonl)))
+    result = ok(_run("compare", str(worse), str(tiny_bundle), "--data", str(tiny_jsonl)))
     assert "s40(2)" in result.stdout and "blocks" in result.stdout and "NCND recall" in result.stdout
     assert "Promotion would be refused" in result.stdout
     assert "paired bootstrap" in result.stdout and "95% interval" in result.stdout
-    same = _ok(_run("compare", str(tiny_bundle), str(tiny_bundle), "--data", str(tiny_jsonl)))
+    same = ok(_run("compare", str(tiny_bundle), str(tiny_bundle), "--data", str(tiny_jsonl)))
     assert "Promotion check passes." in same.stdout
     assert "+0.000, 95% interval [+0.000, +0.000], new ahead in 0%" in same.stdout
 
 
 def test_promote_refuse_force_and_rollback(worse: Path, tiny_bundle: Path, tiny_jsonl: Path, tmp_path: Path) -> None:
     to = tmp_path / "models" / "default"
-    first = _ok(_run("promote", str(shutil.copytree(tiny_bundle, tmp_path / "first")), "--to", str(to)))
+    first = ok(_run("promote", str(shutil.copytree(tiny_bundle, tmp_path / "first")), "--to", str(to)))
     assert "Promoted" in first.stdout
-    refused = _one_line_error(_run("promote", str(worse), "--to", str(to), "--data", str(tiny_jsonl)), 1)
+    refused = one_line_error(_run("promote", str(worse), "--to", str(to), "--data", str(tiny_jsonl)), 1)
     assert "refused" in refused and "s40(2)" in refused and "NCND recall" in refused
-    assert "--data" in _one_line_error(_run("promote", str(worse), "--to", str(to)), 2)
-    assert "--reason" in _one_line_error(_run("promote", str(worse), "--to", str(to), "--force"), 2)
-    assert "--force" in _one_line_error(_run("promote", str(worse), "--to", str(to), "--reason", "why"), 2)
-    forced = _ok(_run("promote", str(worse), "--to", str(to), "--data", str(tiny_jsonl), "--force",
+    assert "--data" in one_line_error(_run("promote", str(worse), "--to", str(to)), 2)
+    assert "--reason" in one_line_error(_run("promote", str(worse), "--to", str(to), "--force"), 2)
+    assert "--force" in one_line_error(_run("promote", str(worse), "--to", str(to), "--reason", "why"), 2)
+    forced = ok(_run("promote", str(worse), "--to", str(to), "--data", str(tiny_jsonl), "--force",
                       "--reason", "ministerial deadline"))
     assert "forced" in forced.stderr and "s40(2)" in forced.stderr
     meta = json.loads((to / "metadata.json").read_text())
     assert meta["promotion"]["reason"] == "ministerial deadline" and "s40(2)" in meta["promotion"]["blocking"]
     verify_bundle(to)
-    back = _ok(_run("rollback", "--to", str(to)))
+    back = ok(_run("rollback", "--to", str(to)))
     assert "Rolled back" in back.stdout
     assert "promotion" not in json.loads((to / "metadata.json").read_text())
     assert "promotion" in json.loads((to.parent / "previous" / "metadata.json").read_text())
 
 
 def test_rollback_without_previous_is_one_line(tmp_path: Path) -> None:
-    assert "no previous model" in _one_line_error(_run("rollback", "--to", str(tmp_path / "models" / "default")), 1)
+    assert "no previous model" in one_line_error(_run("rollback", "--to", str(tmp_path / "models" / "default")), 1)
 
 
 # -- quoted requests and letters (library) --------------------------------------------------------------
@@ -264,7 +249,7 @@ def test_train_from_letters_folder_with_review_csv(letters_dir: Path, tmp_path: 
                                                    tiny_records: list[dict]) -> None:
     review = tmp_path / "review.csv"
     out = tmp_path / "model"
-    result = _ok(_run("train", str(letters_dir), "--out", str(out), "--config", str(config_file),
+    result = ok(_run("train", str(letters_dir), "--out", str(out), "--config", str(config_file),
                       "--review-csv", str(review), "--authority-type", "police"))
     assert f"{len(tiny_records) + 1} read, {len(tiny_records)} usable" in result.stdout
     assert "orphan" in result.stderr and "Model written" in result.stdout
@@ -291,17 +276,17 @@ def test_train_from_letters_folder_with_review_csv(letters_dir: Path, tmp_path: 
     assert corrected.labels[corrected.ids.index("t000")] == ["s23(5)", "s24(2)", "s30(3)", "s31(3)"]
     # An existing review CSV is not overwritten without --overwrite.
     again = _run("train", str(letters_dir), "--out", str(tmp_path / "m2"), "--review-csv", str(review))
-    assert "--overwrite" in _one_line_error(again, 1)
+    assert "--overwrite" in one_line_error(again, 1)
 
 
 def test_train_review_csv_needs_letters(tiny_jsonl: Path, tmp_path: Path) -> None:
     result = _run("train", str(tiny_jsonl), "--out", str(tmp_path / "m"), "--review-csv", str(tmp_path / "r.csv"))
-    assert "folder of response letters" in _one_line_error(result, 2)
+    assert "folder of response letters" in one_line_error(result, 2)
 
 
 def test_train_letters_bad_authority_type(letters_dir: Path, tmp_path: Path) -> None:
     result = _run("train", str(letters_dir), "--out", str(tmp_path / "m"), "--authority-type", "ministry")
-    assert "unknown authority type" in _one_line_error(result, 1)
+    assert "unknown authority type" in one_line_error(result, 1)
 
 
 # -- feedback from the audit log ------------------------------------------------------------------------
@@ -353,7 +338,7 @@ def test_feedback_from_an_altered_log_is_refused(feedback_log: Path) -> None:
 def test_train_with_feedback(tiny_jsonl: Path, feedback_log: Path, tmp_path: Path, config_file: Path,
                              tiny_records: list[dict]) -> None:
     out = tmp_path / "model"
-    result = _ok(_run("train", str(tiny_jsonl), "--out", str(out), "--config", str(config_file),
+    result = ok(_run("train", str(tiny_jsonl), "--out", str(out), "--config", str(config_file),
                       "--feedback", str(feedback_log)))
     assert "5 decision(s); 2 usable as training examples" in result.stdout
     assert "1 training row(s) replaced" in result.stdout
@@ -367,4 +352,4 @@ def test_train_with_feedback(tiny_jsonl: Path, feedback_log: Path, tmp_path: Pat
 def test_train_with_altered_feedback_is_one_line(tiny_jsonl: Path, feedback_log: Path, tmp_path: Path) -> None:
     feedback_log.write_text(feedback_log.read_text().replace("agreed", "agreed!"))
     result = _run("train", str(tiny_jsonl), "--out", str(tmp_path / "m"), "--feedback", str(feedback_log))
-    assert "fails verification" in _one_line_error(result, 1)
+    assert "fails verification" in one_line_error(result, 1)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cli_checks import ok, one_line_error
 from typer.testing import CliRunner, Result
 
 from foiclassify import audit
@@ -23,20 +24,6 @@ NAMES = "Please send the names and home addresses of the staff on the planning c
 COVERT = "Does the force use covert surveillance cameras, and which security bodies are involved?"
 
 runner = CliRunner()
-
-
-def _ok(result: Result) -> Result:
-    assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-    assert "Traceback" not in result.output
-    return result
-
-
-def _error(result: Result, code: int = 1) -> str:
-    assert result.exit_code == code, (result.stdout, result.stderr)
-    assert "Traceback" not in result.output and "Traceback" not in result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
-    return lines[0]
 
 
 def _suggest(bundle: Path, *args: str, input: str | None = None) -> Result:
@@ -63,44 +50,44 @@ def _contract(line: str) -> dict:
 
 
 def test_text_as_a_table(tiny_bundle: Path) -> None:
-    result = _ok(_suggest(tiny_bundle, COVERT))
+    result = ok(_suggest(tiny_bundle, COVERT))
     out = result.stdout
     assert "NEITHER CONFIRM NOR DENY" in out and "s23(5)" in out and "Suggested exemptions" in out
     assert "Similar past requests" in out  # the table shows 3 precedents by default
     assert result.stderr == ""
-    quiet = _ok(_suggest(tiny_bundle, "--similar", "0", NAMES)).stdout
+    quiet = ok(_suggest(tiny_bundle, "--similar", "0", NAMES)).stdout
     assert "s40(2)" in quiet and "Similar past requests" not in quiet
 
 
 def test_stdin_and_file_give_the_same_answer(tiny_bundle: Path, tmp_path: Path) -> None:
-    from_text = _contract(_ok(_suggest(tiny_bundle, "--format", "jsonl", NAMES)).stdout)
-    from_stdin = _contract(_ok(_suggest(tiny_bundle, "--format", "jsonl", "-", input=NAMES)).stdout)
+    from_text = _contract(ok(_suggest(tiny_bundle, "--format", "jsonl", NAMES)).stdout)
+    from_stdin = _contract(ok(_suggest(tiny_bundle, "--format", "jsonl", "-", input=NAMES)).stdout)
     path = tmp_path / "request.txt"
     path.write_text(NAMES, encoding="utf-8")
-    from_file = _contract(_ok(_suggest(tiny_bundle, "--format", "jsonl", "--file", str(path))).stdout)
+    from_file = _contract(ok(_suggest(tiny_bundle, "--format", "jsonl", "--file", str(path))).stdout)
     assert from_text == from_stdin == from_file
     assert from_text["labels"] == ["s40(2)"] and from_text["id"] == "request-1"
 
 
 def test_jsonl_contract_is_one_line(tiny_bundle: Path) -> None:
-    out = _ok(_suggest(tiny_bundle, "--format", "jsonl", COVERT)).stdout
+    out = ok(_suggest(tiny_bundle, "--format", "jsonl", COVERT)).stdout
     assert out.count("\n") == 1
     record = _contract(out)
     assert record["ncnd"] is True and "s23(5)" in record["labels"]
 
 
 def test_json_format_with_similar(tiny_bundle: Path) -> None:
-    record = json.loads(_ok(_suggest(tiny_bundle, "--format", "json", "--similar", "2", COVERT)).stdout)
+    record = json.loads(ok(_suggest(tiny_bundle, "--format", "json", "--similar", "2", COVERT)).stdout)
     assert set(record) == CONTRACT_KEYS | {"precedents"}
     assert 1 <= len(record["precedents"]) <= 2
     assert set(record["precedents"][0]) == {"id", "text", "labels", "similarity"}
     assert record["precedents"][0]["labels"] == ["s23(5)", "s24(2)", "s31(3)"]
-    no_similar = json.loads(_ok(_suggest(tiny_bundle, "--format", "json", COVERT)).stdout)
+    no_similar = json.loads(ok(_suggest(tiny_bundle, "--format", "json", COVERT)).stdout)
     assert no_similar["precedents"] == []
 
 
 def test_csv_format(tiny_bundle: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(_ok(_suggest(tiny_bundle, "--format", "csv", NAMES)).stdout)))
+    rows = list(csv.DictReader(io.StringIO(ok(_suggest(tiny_bundle, "--format", "csv", NAMES)).stdout)))
     assert len(rows) == 1
     row = rows[0]
     assert list(row)[:5] == ["id", "labels", "ncnd", "abstained", "model"]
@@ -110,7 +97,7 @@ def test_csv_format(tiny_bundle: Path) -> None:
 
 def test_authority_type_option_and_environment(tiny_bundle: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def scores(*args: str) -> dict:
-        return _contract(_ok(_suggest(tiny_bundle, "--format", "jsonl", *args, NAMES)).stdout)["scores"]
+        return _contract(ok(_suggest(tiny_bundle, "--format", "jsonl", *args, NAMES)).stdout)["scores"]
 
     police = scores("--authority-type", "police")
     council = scores("--authority-type", "council")
@@ -119,24 +106,24 @@ def test_authority_type_option_and_environment(tiny_bundle: Path, monkeypatch: p
     assert scores() == police
     assert scores("--authority-type", "council") == council  # the option wins over the environment
     monkeypatch.setenv("FOICLASSIFY_AUTHORITY_TYPE", "ministry")
-    assert "'ministry'" in _error(_suggest(tiny_bundle, NAMES))
+    assert "'ministry'" in one_line_error(_suggest(tiny_bundle, NAMES))
 
 
 @pytest.mark.parametrize(("args", "stdin"), [([""], None), (["  \n\t "], None), (["-"], ""), (["-"], " \n")])
 def test_empty_input_is_refused(tiny_bundle: Path, args: list[str], stdin: str | None) -> None:
-    assert "empty" in _error(_suggest(tiny_bundle, *args, input=stdin))
+    assert "empty" in one_line_error(_suggest(tiny_bundle, *args, input=stdin))
     assert _records() == []
 
 
 def test_one_megabyte_request_is_truncated_with_a_warning(tiny_bundle: Path, tmp_path: Path) -> None:
     path = tmp_path / "dossier.txt"
     path.write_text(("Names of the staff on the committee. " * 30_000)[:1_000_000], encoding="utf-8")
-    result = _ok(_suggest(tiny_bundle, "--format", "jsonl", "--file", str(path)))
+    result = ok(_suggest(tiny_bundle, "--format", "jsonl", "--file", str(path)))
     _contract(result.stdout)
     assert result.stderr.splitlines() == [
         f"Warning: the request is 1,000,000 characters; only the first {MAX_CHARS:,} were read"
     ]
-    via_stdin = _ok(_suggest(tiny_bundle, "--format", "jsonl", "-", input=path.read_text(encoding="utf-8")))
+    via_stdin = ok(_suggest(tiny_bundle, "--format", "jsonl", "-", input=path.read_text(encoding="utf-8")))
     assert "only the first" in via_stdin.stderr
 
 
@@ -144,27 +131,27 @@ def test_one_megabyte_request_is_truncated_with_a_warning(tiny_bundle: Path, tmp
 
 
 def test_each_suggestion_is_audited_without_its_text(tiny_bundle: Path) -> None:
-    record = _contract(_ok(_suggest(tiny_bundle, "--format", "jsonl", "--user", "clerk", NAMES)).stdout)
+    record = _contract(ok(_suggest(tiny_bundle, "--format", "jsonl", "--user", "clerk", NAMES)).stdout)
     (rec,) = _records()
     assert rec.event == "suggest" and rec.user == "clerk"
     assert rec.payload["labels"] == record["labels"] and rec.payload["model_id"] == record["model"]
     assert rec.payload["text_sha256"] == audit.text_sha256(NAMES) and "text" not in rec.payload
-    _ok(_suggest(tiny_bundle, "--format", "jsonl", "--audit-text", COVERT))
+    ok(_suggest(tiny_bundle, "--format", "jsonl", "--audit-text", COVERT))
     assert _records()[-1].payload["text"] == COVERT
     assert audit.verify(Path(os.environ[audit.ENV_VAR])).ok
 
 
 def test_no_audit_writes_nothing(tiny_bundle: Path, tmp_path: Path) -> None:
-    _ok(_suggest(tiny_bundle, "--no-audit", "--format", "jsonl", NAMES))
+    ok(_suggest(tiny_bundle, "--no-audit", "--format", "jsonl", NAMES))
     batch = tmp_path / "in.csv"
     pd.DataFrame({"id": ["a", "b"], "request": [NAMES, COVERT]}).to_csv(batch, index=False)
-    _ok(_suggest(tiny_bundle, "--no-audit", "--input", str(batch), "--output", str(tmp_path / "out.csv")))
+    ok(_suggest(tiny_bundle, "--no-audit", "--input", str(batch), "--output", str(tmp_path / "out.csv")))
     assert not Path(os.environ[audit.ENV_VAR]).exists()
 
 
 def test_audit_log_option(tiny_bundle: Path, tmp_path: Path) -> None:
     log = tmp_path / "elsewhere" / "log.jsonl"
-    _ok(_suggest(tiny_bundle, "--audit-log", str(log), "--format", "jsonl", NAMES))
+    ok(_suggest(tiny_bundle, "--audit-log", str(log), "--format", "jsonl", NAMES))
     assert len(audit.read_records(log)) == 1 and _records() == []
 
 
@@ -209,7 +196,7 @@ def test_batch_every_format_keeps_every_input_column(
 ) -> None:
     source = _write_input(tmp_path, in_suffix)
     output = tmp_path / f"results{out_suffix}"
-    result = _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "2"))
+    result = ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "2"))
     assert "5 rows: " in result.stdout and "1 skipped" in result.stdout
     assert result.stderr.splitlines() == ["Warning: row e2 skipped: empty or unreadable text"]
     rows = _read_output(output)
@@ -237,12 +224,14 @@ def test_batch_every_format_keeps_every_input_column(
 def test_batch_wrong_text_field_names_the_columns(tiny_bundle: Path, tmp_path: Path) -> None:
     source = _write_input(tmp_path, ".csv")
     output = tmp_path / "out.jsonl"
-    message = _error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--text-field", "body"))
+    message = one_line_error(
+        _suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--text-field", "body")
+    )
     assert "no column 'body'" in message and "columns are: id, request, team, received" in message
     assert "--text-field" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["requests.csv"]  # no output, no .partial left
     # So the corrected command runs straight away, without --resume.
-    _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output)))
+    ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output)))
 
 
 def test_batch_id_field_and_authority_field(tiny_bundle: Path, tmp_path: Path) -> None:
@@ -250,7 +239,7 @@ def test_batch_id_field_and_authority_field(tiny_bundle: Path, tmp_path: Path) -
     rows = [{"ref": 7, "text": NAMES, "kind": "police"}, {"text": COVERT, "kind": None}, {"ref": 9, "kind": "nhs"}]
     source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     output = tmp_path / "out.jsonl"
-    result = _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--text-field", "text",
+    result = ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--text-field", "text",
                           "--id-field", "ref", "--authority-type-field", "kind"))
     out = _read_output(output)
     assert [r["id"] for r in out] == ["7", "row-2", "9"]  # a missing id gets its row number, not "nan"
@@ -262,9 +251,9 @@ def test_batch_existing_output_needs_overwrite(tiny_bundle: Path, tmp_path: Path
     source = _write_input(tmp_path, ".csv")
     output = tmp_path / "out.csv"
     output.write_text("keep me")
-    assert "--overwrite" in _error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output)))
+    assert "--overwrite" in one_line_error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output)))
     assert output.read_text() == "keep me"
-    _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--overwrite"))
+    ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--overwrite"))
     assert len(_read_output(output)) == 5
 
 
@@ -273,10 +262,12 @@ def test_batch_jsonl_bad_lines_stop_or_are_skipped(tiny_bundle: Path, tmp_path: 
     good = [json.dumps({"id": f"r{i}", "request": NAMES}) for i in range(4)]
     source.write_text("\n".join([good[0], good[1], "{broken", good[2], good[3]]) + "\n", encoding="utf-8")
     output = tmp_path / "out.csv"
-    message = _error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "10"))
+    message = one_line_error(
+        _suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "10")
+    )
     assert "line 3" in message and "--skip-bad-lines" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
-    result = _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--skip-bad-lines"))
+    result = ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--skip-bad-lines"))
     assert "skipped 1 unparseable line(s): 3" in result.stderr
     assert [r["id"] for r in _read_output(output)] == ["r0", "r1", "r2", "r3"]
 
@@ -308,12 +299,12 @@ def test_batch_resume_after_a_partial_run(tiny_bundle: Path, tmp_path: Path) -> 
     ]
     # As if killed between writing a part and its stats: that chunk is redone, and still listed once.
     (partial / "part-000001.json").unlink()
-    assert "--resume" in _error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output),
+    assert "--resume" in one_line_error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output),
                                          "--chunk-size", "2"))
     # Other settings than the interrupted run's are refused rather than mixed.
-    assert "other settings" in _error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output),
+    assert "other settings" in one_line_error(_suggest(tiny_bundle, "--input", str(source), "--output", str(output),
                                                "--chunk-size", "3", "--resume"))
-    result = _ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "2",
+    result = ok(_suggest(tiny_bundle, "--input", str(source), "--output", str(output), "--chunk-size", "2",
                           "--resume"))
     assert "resumed after 2 chunks" in result.stdout and "7 rows" in result.stdout
     ids = [r["id"] for r in _read_output(output)]
@@ -324,5 +315,5 @@ def test_batch_resume_after_a_partial_run(tiny_bundle: Path, tmp_path: Path) -> 
 
 def test_batch_needs_output_and_excludes_single_request(tiny_bundle: Path, tmp_path: Path) -> None:
     source = _write_input(tmp_path, ".csv")
-    assert "--output" in _error(_suggest(tiny_bundle, "--input", str(source)), 2)
-    assert "not both" in _error(_suggest(tiny_bundle, "--input", str(source), "--output", "x.csv", NAMES), 2)
+    assert "--output" in one_line_error(_suggest(tiny_bundle, "--input", str(source)), 2)
+    assert "not both" in one_line_error(_suggest(tiny_bundle, "--input", str(source), "--output", "x.csv", NAMES), 2)
