@@ -1,14 +1,17 @@
 """Per-label decision thresholds, tuned out-of-fold and stored as data.
 
 A label is suggested when its probability reaches its threshold. Thresholds are chosen on
-out-of-fold probabilities (never on the rows a model was fitted on) to maximise that label's F1;
-labels with too few positives share one global threshold tuned on all of them pooled. The result is
-a small JSON document that ships in every bundle and is shown to auditors.
+out-of-fold probabilities (never on the rows a model was fitted on) to maximise that label's F1, or
+F-beta for the labels where a miss costs more than a false alarm (training passes the neither-
+confirm-nor-deny labels: answering an NCND case as an ordinary one reveals whether information is
+held); labels with too few positives share one global threshold tuned on all of them pooled. The
+result is a small JSON document that ships in every bundle and is shown to auditors.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,7 @@ class LabelThreshold:
     """The threshold of one label and the out-of-fold evidence behind it."""
 
     threshold: float
-    source: str  # "tuned" or "global"
+    source: str  # "tuned" (F1), "tuned for F2" (recall-weighted F-beta) or "global"
     support: int
     precision: float
     recall: float
@@ -69,24 +72,31 @@ class Thresholds:
         return cls.from_json(Path(path).read_text(encoding="utf-8"), str(path))
 
 
-def _prf(y: np.ndarray, p: np.ndarray, t: float) -> tuple[float, float, float]:
+def _prf(y: np.ndarray, p: np.ndarray, t: float, beta: float = 1.0) -> tuple[float, float, float]:
+    """(precision, recall, F-beta) of cutting ``p`` at ``t``."""
     pred = p >= t
     tp = float(np.sum(pred & (y == 1)))
     precision = tp / max(float(pred.sum()), 1.0)
     recall = tp / max(float(y.sum()), 1.0)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-12)
-    return precision, recall, f1
+    f = (1 + beta**2) * precision * recall / max(beta**2 * precision + recall, 1e-12)
+    return precision, recall, f
 
 
-def _best(y: np.ndarray, p: np.ndarray) -> float:
+def _best(y: np.ndarray, p: np.ndarray, beta: float = 1.0) -> float:
     # Ties go to the highest threshold: among equally good cut-offs the stricter one suggests less.
-    scores = [_prf(y, p, t)[2] for t in GRID]
+    scores = [_prf(y, p, t, beta)[2] for t in GRID]
     best = max(scores)
     return float(GRID[max(i for i, s in enumerate(scores) if s >= best - 1e-12)])
 
 
 def tune_thresholds(
-    Y: np.ndarray, P: np.ndarray, codes: tuple[str, ...] | list[str], min_support: int = 8
+    Y: np.ndarray,
+    P: np.ndarray,
+    codes: tuple[str, ...] | list[str],
+    min_support: int = 8,
+    *,
+    recall_weighted: Collection[str] = (),
+    beta: float = 2.0,
 ) -> Thresholds:
     """Choose a threshold per label from out-of-fold probabilities.
 
@@ -100,6 +110,11 @@ def tune_thresholds(
         Label codes, column order of ``Y`` and ``P``.
     min_support : int
         Labels with fewer positives use the global threshold.
+    recall_weighted : collection of str
+        Labels whose threshold maximises F-beta instead of F1 (recall counts ``beta`` times as much as
+        precision). Their reported ``f1`` is still F1, so every label is shown on the same scale.
+    beta : float
+        The F-beta weight for ``recall_weighted`` labels.
 
     Returns
     -------
@@ -114,7 +129,9 @@ def tune_thresholds(
     labels = {}
     for j, code in enumerate(codes):
         support = int(Y[:, j].sum())
-        if support >= min_support:
+        if support >= min_support and code in recall_weighted:
+            t, source = _best(Y[:, j], P[:, j], beta), f"tuned for F{beta:g}"
+        elif support >= min_support:
             t, source = _best(Y[:, j], P[:, j]), "tuned"
         else:
             t, source = global_t, "global"

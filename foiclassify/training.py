@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from foiclassify.evaluation import Scores, score, score_sections
 from foiclassify.model import ExemptionClassifier, ModelConfig
+from foiclassify.taxonomy import load_taxonomy
 from foiclassify.thresholds import Thresholds, tune_thresholds
 
 if TYPE_CHECKING:
@@ -44,6 +45,14 @@ class TrainConfig(BaseModel):
         "and thresholds are tuned on requests from sources the model never saw; needs at least `folds` groups",
     )
     min_support: int = Field(8, ge=1, description="labels with fewer positives use the global threshold")
+    ncnd_beta: float = Field(
+        2.0,
+        gt=0,
+        le=10,
+        description="thresholds of neither-confirm-nor-deny labels maximise F-beta out-of-fold: a missed NCND case "
+        "answered as an ordinary one reveals whether information is held, so recall counts beta times as much as "
+        "precision; 1 tunes them for F1 like every other label",
+    )
     n_jobs: int = Field(1, description="parallel folds (joblib); -1 uses every core")
     seed: int = 0
     learning_curve: tuple[float, ...] = Field((0.25, 0.5, 0.75), description="training-set shares to score")
@@ -216,7 +225,8 @@ def train(
     if progress:
         progress("fit final model", 1, 1)
     P = oof_probabilities(model, oof)
-    thresholds = tune_thresholds(Y, P, model.labels_, config.min_support)
+    ncnd = {code for code in model.labels_ if load_taxonomy().label(code).ncnd}
+    thresholds = tune_thresholds(Y, P, model.labels_, config.min_support, recall_weighted=ncnd, beta=config.ncnd_beta)
     cv = cross_validation_report(Y, P, thresholds, model.labels_, splits, split)
     if config.learning_curve:
         cv.learning_curve = learning_curve(model_config, X, Y, splits[0], thresholds, config.learning_curve, progress)

@@ -79,3 +79,19 @@ def test_json_round_trip(tmp_path: Path) -> None:
 def test_malformed_json_is_a_model_error(text: str) -> None:
     with pytest.raises(ModelError, match=r"bundle/thresholds.json: malformed thresholds file .*retrain"):
         Thresholds.from_json(text, "bundle/thresholds.json")
+
+
+def test_recall_weighted_labels_get_a_lower_threshold_and_say_so() -> None:
+    # Label A: positives at 0.3-0.9; negatives up to 0.55. F1 is best cutting at 0.6 (every suggestion right,
+    # two positives missed); F2, which values the missed positives more, cuts at 0.3 and finds them all.
+    Y = np.zeros((14, 1), dtype=int)
+    Y[:6, 0] = 1
+    P = np.array([[0.3, 0.35, 0.6, 0.7, 0.8, 0.9, 0.1, 0.1, 0.2, 0.25, 0.32, 0.4, 0.5, 0.55]]).T
+    plain = tune_thresholds(Y, P, ["A"], min_support=3)
+    weighted = tune_thresholds(Y, P, ["A"], min_support=3, recall_weighted={"A"}, beta=2.0)
+    assert plain.labels["A"].threshold == 0.6 and weighted.labels["A"].threshold == 0.3
+    assert weighted.labels["A"].recall == 1.0 and plain.labels["A"].recall < 1.0
+    assert plain.labels["A"].source == "tuned" and weighted.labels["A"].source == "tuned for F2"
+    # The reported score is F1 for both, so labels stay comparable in the model card.
+    p, r = weighted.labels["A"].precision, weighted.labels["A"].recall
+    assert weighted.labels["A"].f1 == pytest.approx(2 * p * r / (p + r), abs=1e-4)
