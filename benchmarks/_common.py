@@ -452,13 +452,17 @@ def contamination_note(name: str, seen: int, total: int) -> str:
     return f"warning: {seen} of {total} {name} requests are in the bundle's training data: those scores are optimistic"
 
 
+def model_predictions(model: Any, gold: Gold) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """(0/1, probability) matrices with the authority type given and without it (the model must cope with both)."""
+    return {
+        key: predict_matrices(model, gold.texts, auth)
+        for key, auth in (("with_authority", gold.authority_types), ("without_authority", None))
+    }
+
+
 def model_quality(model: Any, gold: Gold) -> dict[str, dict[str, Any]]:
-    """Quality with the authority type given and without it (the model must cope with both)."""
-    out = {}
-    for key, auth in (("with_authority", gold.authority_types), ("without_authority", None)):
-        pred, P = predict_matrices(model, gold.texts, auth)
-        out[key] = quality(gold, pred, P)
-    return out
+    """:func:`quality` of each of :func:`model_predictions`' settings."""
+    return {key: quality(gold, pred, P) for key, (pred, P) in model_predictions(model, gold).items()}
 
 
 # -- printing ------------------------------------------------------------------------------------

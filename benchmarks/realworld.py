@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import _common as c
+import numpy as np
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
 
     start = time.perf_counter()
     model = load_model(model_path)
-    result = c.model_quality(model, gold)
+    predictions = c.model_predictions(model, gold)
+    result = {key: c.quality(gold, pred, P) for key, (pred, P) in predictions.items()}
     elapsed = time.perf_counter() - start
     seen = c.seen_in_training(model, gold.texts)
 
@@ -54,7 +56,10 @@ def main(argv: list[str] | None = None) -> int:
           f"({int(gold.ncnd.sum())} NCND, {result['with_authority']['true_none_rate']:.0%} answered in full)")
     c.print_quality("Real-world quality (section level unless stated)", result)
     c.print_per_section("Per section (P where the model suggested it, R where the truth has it)", result)
-    uncertainty = _uncertainty(gold, model, load_model(other_path) if other_path else None)
+    other = load_model(other_path) if other_path else None
+    uncertainty = _uncertainty(gold, predictions, c.model_predictions(other, gold) if other else None)
+    if other is not None:
+        uncertainty["compare_bundle_id"] = other.bundle_id
     _print_uncertainty(uncertainty, other_path)
     c.print_seen_warning("real-world", seen, len(gold.texts))
     c.save_results(args.output, "realworld", model_path, model, {
@@ -67,8 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _uncertainty(gold: c.Gold, model: Any, other: Any | None) -> dict[str, Any]:
-    """Bootstrap intervals of section micro-F1, and paired differences against ``other``, per setting."""
+def _uncertainty(
+    gold: c.Gold,
+    predictions: dict[str, tuple[np.ndarray, np.ndarray]],
+    other: dict[str, tuple[np.ndarray, np.ndarray]] | None,
+) -> dict[str, Any]:
+    """Bootstrap intervals of section micro-F1, and paired differences against ``other``'s predictions."""
     from dataclasses import asdict
 
     from foiclassify.evaluation import BOOTSTRAP_RESAMPLES, PairedDelta, bootstrap_section_f1
@@ -76,12 +85,10 @@ def _uncertainty(gold: c.Gold, model: Any, other: Any | None) -> dict[str, Any]:
 
     codes = load_taxonomy().codes
     out: dict[str, Any] = {"resamples": BOOTSTRAP_RESAMPLES}
-    for key, auth in (("with_authority", gold.authority_types), ("without_authority", None)):
-        pred = c.predict_matrices(model, gold.texts, auth)[0]
+    for key, (pred, _) in predictions.items():
         entry: dict[str, Any] = {"section_micro_f1_95": c.interval(bootstrap_section_f1(gold.Y, [pred], codes)[:, 0])}
         if other is not None:
-            delta = PairedDelta.of(gold.Y, pred, c.predict_matrices(other, gold.texts, auth)[0], codes)
-            entry["compare_bundle_id"] = other.bundle_id
+            delta = PairedDelta.of(gold.Y, pred, other[key][0], codes)
             entry["delta_section_micro_f1"] = {k: round(v, 4) if isinstance(v, float) else v
                                                for k, v in asdict(delta).items()}
         out[key] = entry
