@@ -47,7 +47,10 @@ def stage_times(model: Any, texts: list[str], auth: list[str]) -> dict[str, floa
     clf = model.bundle.model
     out: dict[str, float] = {}
     docs, out["spacy pipe (tokenise, lemmatise, sentencize)"] = _timed(lambda: list(pre.pipe(texts)))
-    processed, out["features (matcher, model text, shape)"] = _timed(lambda: [pre.process_doc(d) for d in docs])
+    # As Preprocessor.process does: each document with its source text (the texts here are under MAX_CHARS).
+    processed, out["features (matcher, model text, shape)"] = _timed(
+        lambda: [pre.process_doc(d, t) for d, t in zip(docs, texts, strict=True)]
+    )
     X, out["frame (pandas)"] = _timed(lambda: model.frame(processed, auth))
     matrix, out["vectorize (ColumnTransformer)"] = _timed(lambda: clf.transform(X))
     for name, transformer, columns in clf.vectorizer_.transformers_:

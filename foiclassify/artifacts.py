@@ -52,10 +52,12 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.pipeline.Pipeline",
     "sklearn.preprocessing._encoders.OneHotEncoder",
     # ColumnTransformer stores its "passthrough" columns as an identity FunctionTransformer. A function
     # it would call is itself a type in the file, and none is listed here, so none can be loaded.
     "sklearn.preprocessing._function_transformer.FunctionTransformer",
+    "sklearn.preprocessing._polynomial.PolynomialFeatures",
     "builtins.slice",
 )
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foiclassify.features import readable_feature_name
+from foiclassify.features import cross_cues, readable_feature_name
 from foiclassify.model import NCND_HEAD
 from foiclassify.taxonomy import load_taxonomy
 
@@ -44,6 +44,16 @@ if TYPE_CHECKING:
 #: Feature-name prefixes whose contributions are tied to words of the request.
 _TEXT_GROUPS = ("word__", "char__")
 _CUE_PREFIX = "num__cue:"
+
+
+def _on_words(feature: str) -> bool:
+    """Whether a feature's contribution is placed on words of the request.
+
+    Word and character n-grams land on the words they were counted from; a cue, and a product with
+    a cue (``authority: police x cue: covert_tactic``), on the words that matched the cue. The rest
+    (authority type, request shape) belongs to no word and is reported as "other".
+    """
+    return feature.startswith((*_TEXT_GROUPS, _CUE_PREFIX)) or bool(cross_cues(feature))
 
 
 # -- data -----------------------------------------------------------------------------------------
@@ -394,6 +404,8 @@ def _attribute(
             occ = occurrences.get(c.feature, [])
         elif c.feature.startswith(_CUE_PREFIX):
             occ = cue_spans.get(c.feature[len(_CUE_PREFIX) :], [])
+        elif cues := cross_cues(c.feature):
+            occ = [span for cue in cues for span in cue_spans.get(cue, [])]
         else:
             continue
         if not occ:
@@ -586,8 +598,7 @@ def explain(model: Model, text: str, authority_type: str | None = None, label: s
             for i, w in weights.items():
                 tokens[i] = tokens.get(i, 0.0) + h.effect(w)
             unattributed += h.effect(missing)
-            word_bound = (*_TEXT_GROUPS, _CUE_PREFIX)
-            other += sum(h.effect(c.contribution) for c in h.contributions if not c.feature.startswith(word_bound))
+            other += sum(h.effect(c.contribution) for c in h.contributions if not _on_words(c.feature))
         sent_weights = sorted(
             (
                 SentenceWeight(s.start_char, s.end_char, s.text, sum(tokens.get(i, 0.0) for i in range(s.start, s.end)))

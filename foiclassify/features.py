@@ -18,6 +18,7 @@ from foiclassify.preprocess import feature_names
 
 if TYPE_CHECKING:
     from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import Pipeline
 
 
 #: Function words left out of the word n-grams (as lemmas: the model text is lemmatised). They say
@@ -50,6 +51,11 @@ class FeatureConfig(BaseModel):
     char_weight: float = Field(0.7, ge=0)
     cue_weight: float = Field(0.8, ge=0, description="scale of practice-cue and shape features")
     authority_weight: float = Field(0.6, ge=0)
+    cross_weight: float = Field(
+        0.6,
+        ge=0,
+        description="scale of the pairwise products authority x cue and cue x cue (0 disables them)",
+    )
 
 
 def build_vectorizer(config: FeatureConfig) -> ColumnTransformer:
@@ -93,16 +99,53 @@ def build_vectorizer(config: FeatureConfig) -> ColumnTransformer:
     categories = [[*AUTHORITY_TYPES, "unknown"]]
     transformers.append(("auth", OneHotEncoder(categories=categories, handle_unknown="ignore"), ["authority"]))
     transformers.append(("num", "passthrough", list(feature_names())))
+    if config.cross_weight:
+        transformers.append(("cross", _crosses(categories), ["authority", *_cue_columns()]))
+        weights["cross"] = config.cross_weight
     return ColumnTransformer(transformers, transformer_weights=weights, sparse_threshold=1.0)
+
+
+def _cue_columns() -> list[str]:
+    return [name for name in feature_names() if name.startswith("cue:")]
+
+
+def _crosses(categories: list[list[str]]) -> Pipeline:
+    """Products of pairs among the authority one-hot and the cues.
+
+    What decides an exemption is who holds the information and what kind it is together: a police
+    force asked about a covert tactic neither confirms nor denies, a council asked about the same
+    camera answers. A linear model cannot learn "this kind of information *at this kind of body*"
+    from the two separately; with the products it can, and every product is still one term of a
+    dot product that :mod:`foiclassify.explain` reports. Only degree-2 terms are made (the single
+    features are in ``auth`` and ``num`` already); products of two authority types are always 0.
+    """
+    from sklearn.compose import ColumnTransformer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import OneHotEncoder, PolynomialFeatures
+
+    inputs = ColumnTransformer(
+        [
+            ("auth", OneHotEncoder(categories=categories, handle_unknown="ignore"), ["authority"]),
+            ("cue", "passthrough", _cue_columns()),
+        ],
+        sparse_threshold=1.0,
+    )
+    pairs = PolynomialFeatures((2, 2), interaction_only=True, include_bias=False)
+    return Pipeline([("inputs", inputs), ("pairs", pairs)])
 
 
 def readable_feature_name(name: str) -> str:
     """Turn a ColumnTransformer output name into what an auditor reads.
 
     ``word__covert surveillance`` -> ``"covert surveillance"``; ``char__ mi5`` -> ``chars " mi5"``;
-    ``auth__authority_police`` -> ``authority: police``; ``num__cue:security_body`` -> ``cue: security_body``.
+    ``auth__authority_police`` -> ``authority: police``; ``num__cue:security_body`` -> ``cue: security_body``;
+    ``cross__auth__authority_police cue__cue:covert_tactic`` -> ``authority: police x cue: covert_tactic``.
     """
     group, _, rest = name.partition("__")
+    if group == "cross":
+        return " x ".join(readable_feature_name(part) for part in rest.split(" "))
+    if group == "cue":  # inside a cross: "cue__cue:covert_tactic"
+        return readable_feature_name(f"num__{rest}")
     if group == "word":
         return f'"{rest}"'
     if group == "char":
@@ -110,3 +153,14 @@ def readable_feature_name(name: str) -> str:
     if group == "auth":
         return "authority: " + rest.removeprefix("authority_")
     return rest.replace(":", ": ", 1)
+
+
+def cross_cues(name: str) -> tuple[str, ...]:
+    """Cue ids inside a cross feature's name (``()`` for any other feature).
+
+    Explanations place a cross's contribution on the words that matched its cues.
+    """
+    group, _, rest = name.partition("__")
+    if group != "cross":
+        return ()
+    return tuple(part.removeprefix("cue__cue:") for part in rest.split(" ") if part.startswith("cue__cue:"))

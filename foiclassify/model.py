@@ -48,6 +48,12 @@ class ModelConfig(BaseModel):
     authority_dropout: float = Field(
         0.3, ge=0, le=1, description="share of training rows whose authority type is hidden"
     )
+    cue_masking: float = Field(
+        1.0,
+        ge=0,
+        le=1,
+        description="share of training rows with masked cue words that are also learnt from a copy without them",
+    )
     seed: int = 0
 
 
@@ -138,6 +144,8 @@ class ExemptionClassifier:
             raise ValidationError(f"{len(X)} requests but {Y.shape[0]} label rows")
         if len(X) < 10:
             raise ValidationError(f"need at least 10 labelled requests to train, got {len(X)}")
+        n = len(X)
+        X, Y_train = self._with_masked_copies(X, Y)
         X = self._dropout(X)
         self.vectorizer_ = build_vectorizer(self.config.features)
         matrix = self.vectorizer_.fit_transform(X).tocsr()
@@ -148,7 +156,7 @@ class ExemptionClassifier:
                 transformer.vocabulary_ = {term: int(i) for term, i in transformer.vocabulary_.items()}
         self.feature_names_ = np.asarray(self.vectorizer_.get_feature_names_out(), dtype=object)
         self.labels_ = tax.codes
-        targets = self.head_targets(Y)
+        targets = self.head_targets(Y_train)
         heads, coefs, intercepts = [], [], []
         for (name, members), (y, rows) in zip(self._head_specs(), targets, strict=True):
             positives = int(y[rows].sum())
@@ -162,9 +170,33 @@ class ExemptionClassifier:
         self.coef_ = np.vstack(coefs).astype(np.float32)
         self.intercept_ = np.asarray(intercepts, dtype=np.float64)
         self.calibration_ = np.tile([1.0, 0.0], (len(heads), 1))
-        scores = calibration_scores if calibration_scores is not None else self.scores_by_head(matrix)
+        scores = calibration_scores if calibration_scores is not None else self.scores_by_head(matrix[:n])
         self.fit_calibration(scores, Y)
         return self
+
+    def _with_masked_copies(self, X: pd.DataFrame, Y: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+        """The training rows, then copies of them without the words of masked cues.
+
+        Written requests name their exemption's trigger words far more often than real ones: 93% of
+        our s42 requests say "legal advice", none of the real s42 requests we measure on does. A copy
+        with those words (and their cue features) removed makes each head also learn what else marks
+        the case: the kind of record, who holds it, the shape of the request. The copies come after
+        the originals, so ``matrix[:len(X)]`` is the original rows.
+        """
+        import pandas as pd
+
+        from foiclassify.preprocess import MASKED_TEXT, load_cues
+
+        rate = self.config.cue_masking
+        if not rate or MASKED_TEXT not in X:
+            return X.drop(columns=MASKED_TEXT, errors="ignore"), Y
+        rng = np.random.default_rng(self.config.seed + 1)
+        pick = (X[MASKED_TEXT] != X["text"]).to_numpy() & (rng.random(len(X)) < rate)
+        copies = X.loc[pick].copy()
+        copies["text"] = copies[MASKED_TEXT]
+        copies[[f"cue:{c.id}" for c in load_cues() if c.masked_in_training]] = 0.0
+        out = pd.concat([X, copies], ignore_index=True).drop(columns=MASKED_TEXT)
+        return out, np.vstack([Y, Y[pick]])
 
     def _dropout(self, X: pd.DataFrame) -> pd.DataFrame:
         rate = self.config.authority_dropout
@@ -236,7 +268,9 @@ class ExemptionClassifier:
 
     def transform(self, X: pd.DataFrame) -> sp.csr_matrix:
         """Feature matrix for a frame from :func:`foiclassify.preprocess.to_frame`."""
-        return self.vectorizer_.transform(X).tocsr()
+        from foiclassify.preprocess import MASKED_TEXT
+
+        return self.vectorizer_.transform(X.drop(columns=MASKED_TEXT, errors="ignore")).tocsr()
 
     def decision_function(self, matrix: sp.csr_matrix) -> np.ndarray:
         """Raw linear score of every head, shape (n_samples, n_heads)."""

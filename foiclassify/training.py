@@ -102,20 +102,25 @@ class TrainResult:
 def preprocess_dataset(
     texts: list[str], cache_dir: Path | None = None, progress: Progress | None = None
 ) -> list[Processed]:
-    """Preprocess texts, cached on disk with :class:`joblib.Memory` when ``cache_dir`` is given."""
-    from foiclassify.preprocess import Preprocessor
+    """Preprocess texts, cached on disk with :class:`joblib.Memory` when ``cache_dir`` is given.
 
-    def run(batch: list[str]) -> list[Processed]:
+    The cache key includes :func:`foiclassify.preprocess.signature`, so results from an older
+    ``rules.json`` or an older :class:`~foiclassify.preprocess.Processed` are never reused.
+    """
+    from foiclassify.preprocess import Preprocessor, signature
+
+    def run(batch: list[str], version: str) -> list[Processed]:  # version: only part of the cache key
         return Preprocessor().process(batch)
 
     if cache_dir is not None:
         from joblib import Memory
 
         run = Memory(location=str(cache_dir), verbose=0).cache(run)
+    key = signature()
     out: list[Processed] = []
     step = 500
     for start in range(0, len(texts), step):
-        out.extend(run(texts[start : start + step]))
+        out.extend(run(texts[start : start + step], key))
         if progress:
             progress("preprocess", min(start + step, len(texts)), len(texts))
     return out

@@ -24,6 +24,7 @@ from foiclassify.explain import (
     render_html,
     write_html,
 )
+from foiclassify.features import cross_cues
 from foiclassify.model import NCND_HEAD, Head
 from foiclassify.predict import Model, load_model
 from foiclassify.taxonomy import load_taxonomy
@@ -90,7 +91,7 @@ def _check_label(model: Model, text: str, lab: LabelExplanation, authority: str 
         h.effect(c.contribution)
         for h in setters
         for c in h.contributions
-        if c.feature.startswith(("word__", "char__", "num__cue:"))
+        if c.feature.startswith(("word__", "char__", "num__cue:")) or cross_cues(c.feature)
     )
     assert lab.unattributed == pytest.approx(0.0, abs=1e-9)
     assert sum(t.weight for t in lab.tokens) == pytest.approx(word_bound, abs=1e-6)

@@ -144,3 +144,54 @@ def test_function_words_are_left_out_of_word_ngrams(xy: tuple[pd.DataFrame, np.n
     # The tiny requests are full of "the", "of" and "to": either none of them is a feature, or some are.
     assert bool(words & set(FUNCTION_WORDS)) is not stop_words
     assert words  # content words remain either way
+
+
+def test_masked_copies_follow_the_originals_without_their_cue_words(xy: tuple[pd.DataFrame, np.ndarray]) -> None:
+    from foiclassify.preprocess import MASKED_TEXT, load_cues
+
+    X, Y = xy
+    changed = (X[MASKED_TEXT] != X["text"]).to_numpy()
+    assert 0 < changed.sum() < len(X)  # the tiny corpus has both kinds of request
+    out, Y_out = ExemptionClassifier(SMALL)._with_masked_copies(X, Y)
+    assert MASKED_TEXT not in out.columns
+    n = len(X)
+    assert len(out) == n + changed.sum() and np.array_equal(Y_out[:n], Y) and np.array_equal(Y_out[n:], Y[changed])
+    pd.testing.assert_frame_equal(out.iloc[:n], X.drop(columns=MASKED_TEXT))
+    copies = out.iloc[n:]
+    assert list(copies["text"]) == list(X.loc[changed, MASKED_TEXT])
+    for cue in load_cues():
+        column = copies[f"cue:{cue.id}"].to_numpy()
+        original = X.loc[changed, f"cue:{cue.id}"].to_numpy()
+        assert np.array_equal(column, np.zeros_like(original) if cue.masked_in_training else original), cue.id
+    off, Y_off = ExemptionClassifier(SMALL.model_copy(update={"cue_masking": 0.0}))._with_masked_copies(X, Y)
+    assert len(off) == n and Y_off is Y
+
+
+def test_masking_changes_the_fit_but_not_what_prediction_reads(xy: tuple[pd.DataFrame, np.ndarray]) -> None:
+    X, Y = xy
+    plain = ExemptionClassifier(SMALL.model_copy(update={"cue_masking": 0.0})).fit(X, Y)
+    masked = ExemptionClassifier(SMALL).fit(X, Y)
+    assert not np.allclose(plain.predict_proba(X), masked.predict_proba(X))
+    # The masked text is training material only: prediction ignores the column.
+    from foiclassify.preprocess import MASKED_TEXT
+
+    np.testing.assert_array_equal(masked.predict_proba(X), masked.predict_proba(X.assign(**{MASKED_TEXT: ""})))
+
+
+def test_crosses_pair_authority_and_cues(xy: tuple[pd.DataFrame, np.ndarray]) -> None:
+    from foiclassify.features import cross_cues, readable_feature_name
+
+    X, Y = xy
+    with_crosses = ExemptionClassifier(SMALL).fit(X, Y)
+    names = [str(n) for n in with_crosses.feature_names_ if str(n).startswith("cross__")]
+    assert "cross__auth__authority_police cue__cue:covert_tactic" in names
+    assert "cross__cue__cue:security_body cue__cue:covert_tactic" in names
+    assert readable_feature_name(names[-1]).count(" x ") == 1 and cross_cues(names[-1])
+    row = X.index[(X["authority"] == "police") & (X["cue:covert_tactic"] > 0)][0]
+    matrix = with_crosses.transform(X.iloc[[row]])
+    j = list(with_crosses.feature_names_).index("cross__auth__authority_police cue__cue:covert_tactic")
+    weight = SMALL.features.cross_weight
+    assert matrix[0, j] == pytest.approx(weight * X.loc[row, "cue:covert_tactic"])
+    no_crosses = SMALL.features.model_copy(update={"cross_weight": 0})
+    without = ExemptionClassifier(SMALL.model_copy(update={"features": no_crosses}))
+    assert not any(str(n).startswith("cross__") for n in without.fit(X, Y).feature_names_)

@@ -6,10 +6,11 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foiclassify.preprocess import (
+    MASKED_TEXT,
     MAX_CHARS,
     SHAPE_FEATURES,
     Preprocessor,
@@ -136,9 +137,49 @@ def test_output_is_plain_python(pre: Preprocessor) -> None:
         assert all(math.isfinite(v) for v in item.features)
         for key, phrases in item.cues.items():
             assert type(key) is str and all(type(p) is str for p in phrases)  # no spaCy Span leaks out
+        assert type(item.masked_text) is str
     frame = to_frame(out, ["police", None])  # type: ignore[list-item]
     assert list(frame.columns[:2]) == ["text", "authority"] and list(frame["authority"]) == ["police", "unknown"]
-    assert frame.shape == (2, 2 + len(feature_names()))
+    assert list(frame.columns[2:]) == [*feature_names(), MASKED_TEXT]
+
+
+def test_masked_text_drops_only_the_words_of_masked_cues(pre: Preprocessor) -> None:
+    masked = {c.id for c in load_cues() if c.masked_in_training}
+    kept = {c.id for c in load_cues() if not c.masked_in_training}
+    assert "legal_advice" in masked and "covert_tactic" in kept  # the split this test relies on
+    out = pre.process(
+        [
+            "Please send the legal advice you received about the covert cameras.",
+            "Does the force use covert cameras?",
+            "Our bins were emptied on Tuesday.",
+        ]
+    )
+    assert "legal_advice" in out[0].cues and "covert_tactic" in out[0].cues
+    words, left = out[0].text.split(), out[0].masked_text.split()
+    assert "legal" in words and "advice" in words and "legal" not in left and "advice" not in left
+    assert "covert" in left and "camera" in left and len(left) == len(words) - 2
+    assert out[1].masked_text == out[1].text  # only a kept cue matched
+    assert out[2].masked_text == out[2].text and not out[2].cues
+
+
+def test_cues_that_point_to_no_exemption_are_never_masked() -> None:
+    # Masking hides trigger words; a cue that suggests nothing (statistics, the ICO-summary style)
+    # triggers nothing, and hiding it would only remove the style of real requests from the copies.
+    assert all(not c.masked_in_training for c in load_cues() if not c.suggests)
+    assert {c.id for c in load_cues() if not c.masked_in_training} >= {"security_body", "covert_tactic"}
+
+
+def test_cache_signature_changes_with_the_output_layout(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foiclassify.preprocess as pp
+
+    before = pp.signature()
+    assert before == pp.signature() and len(before) == 16
+    pp.signature.cache_clear()
+    monkeypatch.setattr(pp, "SHAPE_FEATURES", (*pp.SHAPE_FEATURES, "extra"))
+    try:
+        assert pp.signature() != before
+    finally:
+        pp.signature.cache_clear()
 
 
 def test_cue_ids_are_unique_and_feature_names_stable() -> None:
@@ -174,3 +215,20 @@ def test_long_text_is_cut_to_max_chars(pre: Preprocessor) -> None:
     long_text = "camera " * (MAX_CHARS // 7 + 500)
     (processed,) = pre.process([long_text])
     assert len(processed.text.split()) <= MAX_CHARS // 7 + 1
+
+
+_PIECES = st.sampled_from([*"ab 12\n\t.-/()Q:", "2019", "since ", "covert ", "MI5 "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_PIECES, max_size=60).map("".join), min_size=1, max_size=4))
+def test_processing_with_the_source_text_equals_rebuilding_it_from_the_doc(pre: Preprocessor, texts: list[str]) -> None:
+    # process() hands each document its source string instead of rebuilding doc.text; the result must
+    # be exactly what the document alone gives (explanations process documents alone).
+    assert pre.process(texts) == [pre.process_doc(doc) for doc in pre.pipe(texts)]
+
+
+def test_processing_clips_the_source_text_like_the_doc(pre: Preprocessor) -> None:
+    # The year after the cut would add a span of years if the unclipped text were measured.
+    long_text = "How many officers? " * (MAX_CHARS // 19 + 1) + " since 1990"
+    assert pre.process([long_text]) == [pre.process_doc(doc) for doc in pre.pipe([long_text])]
