@@ -170,7 +170,8 @@ class CueMatch:
         The explained label is among ``suggests``.
     effect : float
         What the cue feature added to the label's log-odds through the model (0 when the model
-        gave it no weight).
+        gave it no weight). Its products with the authority type or another cue are separate
+        contributions (``authority: police x cue: ...``), listed with the others.
     """
 
     id: str

@@ -169,6 +169,8 @@ class Taxonomy:
 
     def to_label(self, code: str) -> str:
         """Map any valid code to a label code; section codes go to the section's default label."""
+        if code in self._by_code:  # already canonical: the common case, on every prediction
+            return code
         code = self.normalise(code)
         if code in self._by_code:
             return code

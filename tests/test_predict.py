@@ -107,6 +107,41 @@ def test_decide_applies_thresholds_and_the_ncnd_rule() -> None:
     assert (labels2, near2) == ([], ["s40(2)"])  # abstains
 
 
+def _decide_row_by_row(P: np.ndarray, t: np.ndarray, codes: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
+    """The rule as written down, one row and one label at a time (the oracle for decide)."""
+    from foiclassify.predict import ALSO_CONSIDERED_MARGIN, MIN_ALSO_CONSIDERED
+
+    out = []
+    for row in P:
+        order = sorted(range(len(codes)), key=lambda j: -row[j])  # stable, like argsort(kind="stable")
+        passed = [codes[j] for j in order if row[j] >= t[j]]
+        consistent = TAX.make_consistent(passed)
+        rank = {codes[j]: i for i, j in enumerate(order)}
+        for code in consistent:
+            sibling = TAX.label(code).withholding_form
+            if code not in passed and sibling in rank:
+                rank[code] = rank[sibling]
+        labels = sorted(consistent, key=lambda c: rank[c])
+        low = [max(t[j] - ALSO_CONSIDERED_MARGIN, MIN_ALSO_CONSIDERED) for j in range(len(codes))]
+        near = [codes[j] for j in order if codes[j] not in labels and low[j] <= row[j] < t[j]][:3]
+        out.append((labels, near))
+    return out
+
+
+# Probabilities on a coarse grid, so ties and values exactly at a threshold are common.
+_GRID = st.sampled_from([0.0, 0.05, 0.1, 0.2, 0.3, 0.35, 0.5, 0.65, 0.8, 1.0])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_decide_equals_the_row_by_row_rule(data: st.DataObject) -> None:
+    codes = TAX.codes
+    rows = data.draw(st.integers(min_value=1, max_value=4))
+    P = np.array([data.draw(st.lists(_GRID, min_size=len(codes), max_size=len(codes))) for _ in range(rows)])
+    t = np.array(data.draw(st.lists(_GRID.filter(bool), min_size=len(codes), max_size=len(codes))))
+    assert decide(P, t, codes) == _decide_row_by_row(P, t, codes)
+
+
 def _long(base: str, times: int) -> str:
     return base * times
 
