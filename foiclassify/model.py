@@ -185,7 +185,7 @@ class ExemptionClassifier:
         """
         import pandas as pd
 
-        from foiclassify.preprocess import MASKED_TEXT, load_cues
+        from foiclassify.preprocess import MASKED_TEXT, masked_cue_ids
 
         rate = self.config.cue_masking
         if not rate or MASKED_TEXT not in X:
@@ -194,7 +194,7 @@ class ExemptionClassifier:
         pick = (X[MASKED_TEXT] != X["text"]).to_numpy() & (rng.random(len(X)) < rate)
         copies = X.loc[pick].copy()
         copies["text"] = copies[MASKED_TEXT]
-        copies[[f"cue:{c.id}" for c in load_cues() if c.masked_in_training]] = 0.0
+        copies[[f"cue:{cue_id}" for cue_id in sorted(masked_cue_ids())]] = 0.0
         out = pd.concat([X, copies], ignore_index=True).drop(columns=MASKED_TEXT)
         return out, np.vstack([Y, Y[pick]])
 

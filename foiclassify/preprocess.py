@@ -95,7 +95,8 @@ def signature() -> str:
 
 
 @cache
-def _masked_cue_ids() -> frozenset[str]:
+def masked_cue_ids() -> frozenset[str]:
+    """Ids of the cues whose words training copies leave out (``masked_in_training``)."""
     return frozenset(c.id for c in load_cues() if c.masked_in_training)
 
 
@@ -318,7 +319,7 @@ class Preprocessor:
         rebuilds it token by token (a sixth of this method's time: 1.73 s -> 1.46 s per 10,000 requests).
         """
         strings = self.nlp.vocab.strings
-        masked = _masked_cue_ids()
+        masked = masked_cue_ids()
         cues: dict[str, list[str]] = {}
         hidden: set[int] = set()
         for match_id, start, end in self._matcher(doc):
