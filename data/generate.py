@@ -1523,13 +1523,6 @@ POLICE_TOPICS = (
         "rural crime team vehicles|off-road bikes used by the rural crime team",
     ),
     T(
-        "spit and bite guards|spit hoods|spit guards",
-        "uses of spit guards|occasions a spit hood was used on a child",
-        "people fitted with spit guards|officers using spit guards",
-        "the spit guard review|the spit guard equality assessment",
-        "spit and bite guards",
-    ),
-    T(
         "road deaths|fatal collisions|serious road collisions",
         "fatal road collisions|people killed or seriously injured on the roads|collisions at "
         "accident blackspots",

@@ -89,3 +89,33 @@ def test_contrast_sets_are_valid_and_kept_out_of_the_corpus(parts: dict[str, lis
     corpus = parts["train"] + parts["test"]
     assert {_norm(r["request"]) for r in contrast}.isdisjoint(_norm(r["request"]) for r in corpus)
     assert {r["id"] for r in contrast}.isdisjoint(r["id"] for r in corpus)
+
+
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not REALWORLD.exists(), reason="real cases live beside the project (../shared), not in it")
+def test_every_cue_phrase_seen_on_real_cases_is_taught_by_the_corpus(parts: dict[str, list[dict]]) -> None:
+    # A cue's weight is learnt from the corpus; a phrase that fires on the real cases we measure on but
+    # hardly ever in our training requests carries only what its writer saw, and may have been written
+    # with the real cases in view. Such phrases inflate the real-world figures, so none may exist.
+    from functools import cache
+
+    from foiclassify.preprocess import Preprocessor, model_words
+
+    pre = Preprocessor()
+
+    @cache
+    def lemmas(phrase: str) -> str:  # the matcher compares lemmas: "Legal Advices" is "legal advice"
+        return " ".join(word for _, word in model_words(next(iter(pre.pipe([phrase])))))
+
+    def fired(texts: list[str]) -> Counter:  # (cue, phrase) -> number of requests it fires in
+        found: Counter = Counter()
+        for processed in pre.process(texts):
+            found.update({(cue, lemmas(phrase)) for cue, matches in processed.cues.items() for phrase in matches})
+        return found
+
+    taught = fired([r["request"] for r in parts["train"]])
+    real = fired([json.loads(line)["request"] for line in REALWORLD.read_text(encoding="utf-8").splitlines()])
+    untaught = sorted(key for key in real if taught[key] < 2)
+    assert not untaught, f"cue phrases on real cases but in fewer than 2 training requests: {untaught}"
