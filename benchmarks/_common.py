@@ -307,10 +307,18 @@ class Gold:
     """Requests with their true labels, ready to score."""
 
     name: str
+    ids: list[str]
     texts: list[str]
     authority_types: list[str]
     Y: np.ndarray
     ncnd: np.ndarray  # case-level: the authority neither confirmed nor denied
+
+    def select(self, ids: Sequence[str]) -> Gold:
+        """The cases with these ids, in that order (``KeyError`` for an id it does not have)."""
+        position = {case: i for i, case in enumerate(self.ids)}
+        rows = [position[case] for case in ids]
+        return Gold(self.name, list(ids), [self.texts[i] for i in rows],
+                    [self.authority_types[i] for i in rows], self.Y[rows], self.ncnd[rows])
 
 
 def heldout_gold() -> Gold:
@@ -321,7 +329,7 @@ def heldout_gold() -> Gold:
     Y = ds.label_matrix()
     tax = load_taxonomy()
     ncnd_cols = [j for j, code in enumerate(tax.codes) if tax.label(code).ncnd]
-    return Gold("test", ds.texts, ds.authority_types, Y, Y[:, ncnd_cols].any(axis=1))
+    return Gold("test", list(ds.ids), ds.texts, ds.authority_types, Y, Y[:, ncnd_cols].any(axis=1))
 
 
 def load_realworld() -> Gold | None:
@@ -331,6 +339,7 @@ def load_realworld() -> Gold | None:
     records = read_jsonl(REALWORLD)
     return Gold(
         "realworld",
+        [str(r["id"]) for r in records],
         [r["request"] for r in records],
         [authority_type_of(r.get("authority") or "") for r in records],
         label_matrix([r["exemptions"] for r in records]),

@@ -34,19 +34,20 @@ from foiclassify.taxonomy import load_taxonomy
 CONTRAST = c.ROOT / "data" / "contrast"
 
 
-def load_contrast() -> tuple[c.Gold, list[str]]:
-    """The contrast requests as :class:`_common.Gold`, and their ids."""
+def load_contrast() -> c.Gold:
+    """The contrast requests as :class:`_common.Gold`."""
     records = [r for path in sorted(CONTRAST.glob("*.jsonl")) for r in c.read_jsonl(path)]
     if not records:
         sys.exit(f"error: no contrast requests under {c.relative(CONTRAST)}")
     gold = c.Gold(
         "contrast",
+        [r["id"] for r in records],
         [r["request"] for r in records],
         [r["authority_type"] for r in records],
         c.label_matrix([r["exemptions"] for r in records]),
         np.array([bool(r["ncnd"]) for r in records]),
     )
-    return gold, [r["id"] for r in records]
+    return gold
 
 
 def form_confusion(gold: c.Gold, pred: np.ndarray) -> dict[str, dict[str, int]]:
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from foiclassify.predict import load_model
 
-    gold, ids = load_contrast()
+    gold = load_contrast()
     start = time.perf_counter()
     model = load_model(model_path)
     pred, P = c.predict_matrices(model, gold.texts, gold.authority_types)
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - start
     seen = c.seen_in_training(model, gold.texts)
 
-    print(f"model: {c.relative(model_path)} ({model.bundle_id}); {len(ids)} contrast requests "
+    print(f"model: {c.relative(model_path)} ({model.bundle_id}); {len(gold.ids)} contrast requests "
           f"({int(gold.ncnd.sum())} NCND)")
     c.print_quality("Contrast sets (section level unless stated)", {"with_authority": quality})
     rows: list[list[Any]] = []
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                      counts["other_form"] / max(total, 1)])
     c.print_table("True label with a sibling form: what the model suggested",
                   ["true form", "labels", "that form", "the other form", "neither", "confused"], rows)
-    c.print_seen_warning("contrast", seen, len(ids))
+    c.print_seen_warning("contrast", seen, len(gold.ids))
     c.save_results(args.output, "contrast", model_path, model, {
         "data": c.relative(CONTRAST),
         "seconds": round(elapsed, 2),
