@@ -1,6 +1,6 @@
 """Neither confirm nor deny against withholding, on matched requests the model never saw.
 
-``data/contrast/*.jsonl`` holds 262 hand-written requests in contrast sets: two to four requests on one
+``data/contrast/*.jsonl`` holds 255 hand-written requests in contrast sets: two to four requests on one
 topic that differ only in what is asked (a named person, place or operation against force-wide totals;
 whether a covert tactic is used against the cost of an overt one), each labelled as an authority would
 answer it. About 55% call for an NCND reply. They are kept out of the training corpus: on the real cases,
