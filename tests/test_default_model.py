@@ -65,3 +65,29 @@ def test_corpus_files_are_reproducible(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "data" / "generate.py"), "--out", str(out)], check=True,
                    capture_output=True)
     assert out.read_bytes() == (ROOT / "data" / "generated.jsonl").read_bytes()
+
+
+def _readme_examples() -> list[tuple[list[str], str]]:
+    """(suggest arguments, output) for each example of `foiclassify suggest` output in the README."""
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = re.search(r"\.venv/bin/foiclassify (suggest .*)\n", readme)
+    shown = re.search(r"real output of the shipped model\):\n\n```\n(.*?)```", readme, re.S)
+    plain = re.search(r"```\n\$ foiclassify (suggest [^\n]*)\n(.*?)```", readme, re.S)
+    assert quick and shown and plain, "the README's suggest examples moved: update this test"
+    return [(shlex.split(quick.group(1))[1:], shown.group(1)), (shlex.split(plain.group(1))[1:], plain.group(2))]
+
+
+@pytest.mark.parametrize("args, shown", _readme_examples(), ids=["quick start", "no confident suggestion"])
+def test_readme_shows_the_shipped_models_real_output(args: list[str], shown: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from foiclassify.cli import app
+
+    env = {"COLUMNS": "114", "FOICLASSIFY_AUDIT_LOG": str(tmp_path / "audit.jsonl"), "FOICLASSIFY_MODEL": str(DEFAULT)}
+    result = CliRunner().invoke(app, ["suggest", *args], env=env)
+    assert result.exit_code == 0, result.output
+    # After retraining, paste the new output into the README (COLUMNS=114 foiclassify suggest ...).
+    assert result.stdout == shown
