@@ -39,7 +39,7 @@ def load_contrast() -> c.Gold:
     records = [r for path in sorted(CONTRAST.glob("*.jsonl")) for r in c.read_jsonl(path)]
     if not records:
         sys.exit(f"error: no contrast requests under {c.relative(CONTRAST)}")
-    gold = c.Gold(
+    return c.Gold(
         "contrast",
         [r["id"] for r in records],
         [r["request"] for r in records],
@@ -47,7 +47,6 @@ def load_contrast() -> c.Gold:
         c.label_matrix([r["exemptions"] for r in records]),
         np.array([bool(r["ncnd"]) for r in records]),
     )
-    return gold
 
 
 def form_confusion(gold: c.Gold, pred: np.ndarray) -> dict[str, dict[str, int]]:
